@@ -1,0 +1,45 @@
+package org.acme.catalog.addproduct;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.acme.catalog.product.Product;
+import org.acme.catalog.product.ProductAddedEvent;
+import org.acme.catalog.product.ProductEvent;
+import org.acme.catalog.product.ProductState;
+import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.eventstore.EventStore;
+import org.acme.infrastructure.eventstore.StoredEvent;
+import org.acme.infrastructure.outbox.EventOrigin;
+import org.acme.infrastructure.outbox.Outbox;
+import org.acme.integrationevents.catalog.ProductAdded;
+
+/** Adds a product: its domain event and its integration event commit together, or neither does. */
+@ApplicationScoped
+public class AddProductHandler {
+
+    private final EventStore eventStore;
+    private final Outbox outbox;
+
+    public AddProductHandler(EventStore eventStore, Outbox outbox) {
+        this.eventStore = eventStore;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public ProductState handle(AddProduct command, CommandMetadata metadata) {
+        Product product = Product.add(command.productId(), command.details(), metadata.actor(), metadata.at());
+        for (StoredEvent<ProductEvent> stored : eventStore.append(Product.STREAM_TYPE, command.productId(), 0,
+                product.changes(), "AddProduct", metadata)) {
+            if (stored.event() instanceof ProductAddedEvent added) {
+                outbox.enqueue(toIntegrationEvent(added),
+                        EventOrigin.of(Product.STREAM_TYPE, added.productId(), stored.version(), "AddProduct", metadata));
+            }
+        }
+        return product.state();
+    }
+
+    /** Only what other contexts may rely on: no cost, supplier, notes, nor who added it. */
+    static ProductAdded toIntegrationEvent(ProductAddedEvent added) {
+        return new ProductAdded(added.productId(), added.details().name(), added.details().price());
+    }
+}

@@ -1,0 +1,38 @@
+package org.acme.catalog.getproduct;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.acme.catalog.product.ProductState;
+import org.acme.infrastructure.http.EntityTags;
+import org.acme.infrastructure.http.ResourceNotFound;
+
+@Path("/products")
+@Produces(MediaType.APPLICATION_JSON)
+public class GetProductResource {
+
+    private final ProductCatalog catalog;
+
+    public GetProductResource(ProductCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The products on sale; removed ones are left out. */
+    @GET
+    public List<ProductState> listProducts() {
+        return catalog.active();
+    }
+
+    /** One product, removed or not, with its version as ETag for a later If-Match. */
+    @GET
+    @Path("/{id}")
+    public Response getProduct(@PathParam("id") UUID id) {
+        ProductState product = catalog.find(id).orElseThrow(() -> new ResourceNotFound("product", id));
+        return Response.ok(product).tag(EntityTags.of(product.version())).build();
+    }
+}

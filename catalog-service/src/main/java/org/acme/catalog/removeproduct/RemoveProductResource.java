@@ -1,0 +1,29 @@
+package org.acme.catalog.removeproduct;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.acme.infrastructure.http.EntityTags;
+import org.acme.infrastructure.http.IncomingRequest;
+
+@Path("/products/{id}")
+public class RemoveProductResource {
+
+    private final RemoveProductHandler handler;
+    private final IncomingRequest request;
+
+    public RemoveProductResource(RemoveProductHandler handler, IncomingRequest request) {
+        this.handler = handler;
+        this.request = request;
+    }
+
+    @DELETE
+    public Response removeProduct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        handler.handle(new RemoveProduct(id, EntityTags.expectedVersion(ifMatch)), request.command());
+        return Response.noContent().build();
+    }
+}

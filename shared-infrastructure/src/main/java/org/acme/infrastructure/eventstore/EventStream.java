@@ -1,0 +1,27 @@
+package org.acme.infrastructure.eventstore;
+
+import java.util.List;
+import java.util.UUID;
+import org.acme.infrastructure.eventsourcing.DomainEvent;
+
+/** The stored history of one aggregate; version 0 and no events when it does not exist yet. */
+public record EventStream<E extends DomainEvent>(UUID streamId, long version, List<E> events) {
+
+    public EventStream {
+        events = List.copyOf(events);
+    }
+
+    public boolean exists() {
+        return version > 0;
+    }
+
+    /**
+     * Checks the version a client read (an {@code If-Match}) against the stored one, before
+     * deciding anything, so a stale client learns it instead of overwriting a change it never saw.
+     */
+    public void requireVersion(Long expected) {
+        if (expected != null && expected != version) {
+            throw new StaleVersion(streamId, expected, version);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.acme.infrastructure.outbox;
+
+import org.acme.infrastructure.commands.CommandMetadata;
+
+/**
+ * What an integration event is about and what caused it: the aggregate (with the version the event
+ * gave it) and the command, carried into the envelope's metadata.
+ */
+public record EventOrigin(String aggregateType, Object aggregateId, Long aggregateVersion,
+                          String commandType, CommandMetadata command, Long expectedVersion, Long currentVersion) {
+
+    public static EventOrigin of(String aggregateType, Object aggregateId, long aggregateVersion,
+                                 String commandType, CommandMetadata command) {
+        return new EventOrigin(aggregateType, aggregateId, aggregateVersion, commandType, command, null, null);
+    }
+
+    /** A rejected command: the aggregate stays at its current version. */
+    public static EventOrigin rejected(String aggregateType, Object aggregateId, long currentVersion,
+                                       String commandType, CommandMetadata command) {
+        return new EventOrigin(aggregateType, aggregateId, currentVersion, commandType, command, null, currentVersion);
+    }
+}

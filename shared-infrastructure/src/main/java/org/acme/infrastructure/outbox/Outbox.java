@@ -1,0 +1,60 @@
+package org.acme.infrastructure.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.EnvelopeMetadata;
+import org.acme.integrationevents.IntegrationEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records integration events in the transaction of the command that caused them. Nothing is sent
+ * here: the {@link OutboxRelay} publishes rows once they are committed, so an event is published
+ * if and only if its command committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox"
+            + " (message_id, event_type, routing_key, aggregate_id, correlation_id, causation_id, occurred_at, envelope)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS json))";
+
+    private final AgroalDataSource dataSource;
+    private final String publisher;
+
+    public Outbox(AgroalDataSource dataSource, @ConfigProperty(name = "integration-events.context") String publisher) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Envelope enqueue(IntegrationEvent event, EventOrigin origin) {
+        Envelope envelope = Envelope.wrap(UUID.randomUUID(), origin.command().at(), event, EnvelopeMetadata.from(publisher)
+                .aggregate(origin.aggregateType(), origin.aggregateId(), origin.aggregateVersion())
+                .command(origin.commandType(), origin.command().commandId())
+                .correlation(origin.command().correlationId(), origin.command().causationId())
+                .versions(origin.expectedVersion(), origin.currentVersion()));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, envelope.id());
+            insert.setString(2, envelope.type());
+            insert.setString(3, envelope.routingKey());
+            insert.setString(4, envelope.metadata().aggregateId());
+            insert.setString(5, envelope.metadata().correlationId());
+            insert.setString(6, envelope.metadata().causationId());
+            insert.setTimestamp(7, Timestamp.from(envelope.timestamp()));
+            insert.setString(8, EnvelopeCodec.encodeToString(envelope));
+            insert.executeUpdate();
+            return envelope;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write " + envelope.type() + " to the outbox", e);
+        }
+    }
+}

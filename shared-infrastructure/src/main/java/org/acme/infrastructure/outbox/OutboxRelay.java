@@ -1,0 +1,185 @@
+package org.acme.infrastructure.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.acme.infrastructure.rabbitmq.Backoff;
+import org.acme.infrastructure.rabbitmq.RabbitConnector;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to RabbitMQ, in outbox order, and marks a row published only
+ * after the broker confirmed it.
+ *
+ * <ul>
+ *   <li>No high-water mark: each pass reads every row still unpublished, so a transaction that took
+ *       an early position but committed late is published on the pass after its commit.</li>
+ *   <li>Woken by NOTIFY at commit; the poll interval is only the fallback.</li>
+ *   <li>One leader per database (an advisory lock held by its session): with several instances,
+ *       one publishes and the others stand by, so each aggregate's events keep their order.</li>
+ *   <li>A crash between publish and mark republishes the batch: consumers see a duplicate (their
+ *       inbox skips it), never a gap.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** What the relay is doing, for health checks and tests. */
+    public enum State { STARTING, STANDBY, LEADING, BROKER_UNAVAILABLE, DATABASE_UNAVAILABLE, STOPPED }
+
+    private final OutboxConfig config;
+    private final RabbitConnector rabbit;
+    private final String context;
+    private final String jdbcUrl;
+    private final Optional<String> user;
+    private final Optional<String> password;
+
+    private volatile boolean running;
+    private volatile State state = State.STOPPED;
+    private volatile Thread worker;
+    private volatile RelaySession session;
+    private volatile Runnable afterPublishBeforeMark = () -> { };
+    private Instant nextPurge = Instant.MIN;
+
+    public OutboxRelay(OutboxConfig config, RabbitConnector rabbit,
+                       @ConfigProperty(name = "integration-events.context") String context,
+                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.config = config;
+        this.rabbit = rabbit;
+        this.context = context;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.relayEnabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        state = State.STARTING;
+        worker = new Thread(this::run, context + "-outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        RelaySession blocked = session;
+        if (blocked != null) {
+            blocked.close(); // a JDBC read ignores interrupts: closing the socket ends the wait
+        }
+        Thread current = worker;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+        state = State.STOPPED;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** A fault-injection point for tests: runs after the broker confirmed a batch, before marking it. */
+    void afterPublishBeforeMark(Runnable hook) {
+        this.afterPublishBeforeMark = hook;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+        try (ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, context, config.confirmTimeout())) {
+            while (running) {
+                try (RelaySession session = RelaySession.open(jdbcUrl, user.orElse(null), password.orElse(null),
+                        context + "-outbox-relay")) {
+                    this.session = session;
+                    backoff.reset();
+                    lead(session, publisher);
+                } catch (SQLException e) {
+                    if (running) {
+                        state = State.DATABASE_UNAVAILABLE;
+                        LOG.warnf("outbox relay lost its database session, reconnecting: %s", e.getMessage());
+                        backoff.pause();
+                    }
+                }
+            }
+        }
+    }
+
+    private void lead(RelaySession session, ConfirmedPublisher publisher) throws SQLException {
+        while (running && !session.tryLead()) {
+            state = State.STANDBY;
+            session.awaitNotification(config.pollInterval());
+        }
+        Backoff brokerBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+        while (running) {
+            try {
+                relayPending(session, publisher);
+                state = State.LEADING;
+                brokerBackoff.reset();
+                purgeWhenDue(session);
+                session.awaitNotification(config.pollInterval());
+            } catch (BrokerUnavailable e) {
+                state = State.BROKER_UNAVAILABLE;
+                LOG.warnf("outbox relay cannot reach the broker, rows stay unpublished: %s", e.getMessage());
+                brokerBackoff.pause();
+            }
+        }
+    }
+
+    /** Publishes batch after batch until the outbox holds nothing unpublished. */
+    private void relayPending(RelaySession session, ConfirmedPublisher publisher) throws SQLException, BrokerUnavailable {
+        List<OutboxMessage> batch;
+        do {
+            batch = session.nextBatch(config.batchSize());
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Long> confirmed = publisher.publish(batch);
+            afterPublishBeforeMark.run();
+            session.markPublished(confirmed);
+            if (confirmed.size() < batch.size()) {
+                throw new BrokerUnavailable((batch.size() - confirmed.size()) + " of " + batch.size()
+                        + " messages were not confirmed", null);
+            }
+        } while (running && batch.size() == config.batchSize());
+    }
+
+    private void purgeWhenDue(RelaySession session) throws SQLException {
+        Instant now = Instant.now();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        int purged = session.purgePublishedBefore(config.retention());
+        if (purged > 0) {
+            LOG.infof("purged %d outbox rows published more than %s ago", purged, config.retention());
+        }
+        nextPurge = now.plus(config.purgeInterval());
+    }
+}

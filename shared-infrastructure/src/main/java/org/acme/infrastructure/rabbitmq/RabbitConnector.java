@@ -1,0 +1,34 @@
+package org.acme.infrastructure.rabbitmq;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Opens broker connections. Automatic recovery is off on purpose: the outbox relay and the
+ * subscription each run their own reconnect loop, so that what happens after a broker outage
+ * (catch-up, redeclaring topology, redelivery) is explicit and tested.
+ */
+@ApplicationScoped
+public class RabbitConnector {
+
+    private final ConnectionFactory factory = new ConnectionFactory();
+
+    public RabbitConnector(RabbitConfig config) {
+        factory.setHost(config.host());
+        factory.setPort(config.port());
+        factory.setUsername(config.username());
+        factory.setPassword(config.password());
+        factory.setVirtualHost(config.virtualHost());
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setTopologyRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        factory.setRequestedHeartbeat(10);
+    }
+
+    public Connection connect(String connectionName) throws IOException, TimeoutException {
+        return factory.newConnection(connectionName);
+    }
+}

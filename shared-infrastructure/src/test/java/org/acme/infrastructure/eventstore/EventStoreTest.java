@@ -1,0 +1,106 @@
+package org.acme.infrastructure.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import org.acme.infrastructure.commands.CommandMetadata;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EventStoreTest {
+
+    @Inject
+    EventStore eventStore;
+
+    @Test
+    void appendedEvents_areReadBackInOrder_withTheStreamVersion() {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(2), new CounterEvent.Incremented(3)));
+        append(stream, 2, List.of(new CounterEvent.Reset("audit")));
+
+        EventStream<CounterEvent> read = eventStore.read(stream, CounterEvent.class);
+
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.events()).containsExactly(
+                new CounterEvent.Incremented(2), new CounterEvent.Incremented(3), new CounterEvent.Reset("audit"));
+    }
+
+    @Test
+    void anUnknownStream_isEmptyAtVersionZero() {
+        EventStream<CounterEvent> read = eventStore.read(UUID.randomUUID(), CounterEvent.class);
+
+        assertThat(read.exists()).isFalse();
+        assertThat(read.version()).isZero();
+    }
+
+    @Test
+    void appendingAtAStaleVersion_isAConcurrencyConflict_andStoresNothing() {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(1)));
+        append(stream, 1, List.of(new CounterEvent.Incremented(1)));
+
+        assertThatThrownBy(() -> append(stream, 1, List.of(new CounterEvent.Reset("late"))))
+                .isInstanceOf(ConcurrencyConflict.class);
+        assertThatThrownBy(() -> append(stream, 0, List.of(new CounterEvent.Reset("again"))))
+                .isInstanceOf(ConcurrencyConflict.class);
+        assertThat(eventStore.read(stream, CounterEvent.class).version()).isEqualTo(2);
+    }
+
+    @Test
+    void twoTransactionsAppendingAtTheSameVersion_oneWinsAndTheOtherConflicts() throws Exception {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(1)));
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            eventStore.append("Counter", stream, 1, List.of(new CounterEvent.Incremented(10)), "Increment", command());
+            firstAppended.countDown();
+            await(commitFirst);
+        }));
+        firstAppended.await();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> append(stream, 1, List.of(new CounterEvent.Incremented(20))));
+        commitFirst.countDown();
+
+        first.get();
+        assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConcurrencyConflict.class);
+        assertThat(eventStore.read(stream, CounterEvent.class).events()).last().isEqualTo(new CounterEvent.Incremented(10));
+    }
+
+    @Test
+    void anIfMatchOfAnotherVersion_isStale() {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(1)));
+        EventStream<CounterEvent> read = eventStore.read(stream, CounterEvent.class);
+
+        read.requireVersion(1L);
+        read.requireVersion(null);
+        assertThatThrownBy(() -> read.requireVersion(4L)).isInstanceOf(StaleVersion.class)
+                .hasMessageContaining("current version is 1");
+    }
+
+    private void append(UUID stream, long expectedVersion, List<CounterEvent> events) {
+        QuarkusTransaction.requiringNew().run(() ->
+                eventStore.append("Counter", stream, expectedVersion, events, "Increment", command()));
+    }
+
+    private static CommandMetadata command() {
+        return CommandMetadata.ofRequest("correlation", "test", Instant.now());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.acme.infrastructure.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.TestMessages;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.EnvelopeMetadata;
+import org.acme.integrationevents.infratest.Greeted;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The subscription and its inbox, fed through the real broker. */
+@QuarkusTest
+class SubscriptionTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    WhenGreetedThenCountGreeting subscriber;
+
+    private QueueProbe deadLetters;
+
+    @BeforeEach
+    void watchDeadLetters() throws Exception {
+        await().atMost(PATIENCE).until(() -> subscriptionIsConsuming());
+        deadLetters = QueueProbe.ofQueue(Topology.deadLetterQueueOf("infratest"));
+    }
+
+    @AfterEach
+    void stopWatching() throws Exception {
+        deadLetters.close();
+    }
+
+    @Inject
+    Subscription subscription;
+
+    private boolean subscriptionIsConsuming() {
+        return subscription.state() == Subscription.State.CONSUMING;
+    }
+
+    @Test
+    void theSameEventDeliveredTwice_hasOneEffect() throws Exception {
+        String name = "twice-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        publish(greeting);
+        publish(greeting);
+        String marker = "marker-" + UUID.randomUUID();
+        publish(greeting(marker, 1)); // one consumer, in order: once the marker is applied, both copies were handled
+
+        await().atMost(PATIENCE).until(() -> countOf(marker) == 1);
+        assertThat(countOf(name)).isEqualTo(1);
+    }
+
+    @Test
+    void brokenJson_isDeadLetteredWithItsReason_andLaterMessagesKeepFlowing() throws Exception {
+        String messageId = TestMessages.newId();
+        TestMessages.publish("infratest", "Greeted.v1", messageId, "Greeted", "{\"id\": oops");
+        String after = "after-broken-" + UUID.randomUUID();
+        publish(greeting(after, 1));
+
+        QueueProbe.Received dead = awaitDeadLetter(messageId);
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString()).startsWith("malformed envelope");
+        assertThat(dead.body()).isEqualTo("{\"id\": oops");
+        await().atMost(PATIENCE).until(() -> countOf(after) == 1);
+    }
+
+    @Test
+    void anUnknownVersion_isDeadLettered_asUnsupported_andNothingIsApplied() throws Exception {
+        String name = "future-" + UUID.randomUUID();
+        Envelope future = greeting(name, 9);
+        publish(future);
+
+        QueueProbe.Received dead = awaitDeadLetter(future.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .startsWith("unsupported version 9 of Greeted");
+        assertThat(countOf(name)).isZero();
+        assertThat(subscriber.attemptsFor(name)).isZero();
+    }
+
+    @Test
+    void anUnknownType_isDeadLettered() throws Exception {
+        String messageId = TestMessages.newId();
+        String body = EnvelopeCodec.encodeToString(greeting("nobody", 1)).replace("\"Greeted\"", "\"Waved\"");
+        TestMessages.publish("infratest", "Greeted.v1", messageId, "Waved", body);
+
+        QueueProbe.Received dead = awaitDeadLetter(messageId);
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString()).startsWith("unknown event type Waved");
+    }
+
+    @Test
+    void aPayloadThatBreaksTheContract_isDeadLetteredWithoutRetries() throws Exception {
+        Envelope greeting = greeting("to-break", 1);
+        String body = EnvelopeCodec.encodeToString(greeting).replace("\"name\":\"to-break\"", "\"nom\":\"to-break\"");
+        TestMessages.publish("infratest", "Greeted.v1", greeting.id().toString(), "Greeted", body);
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString()).contains("does not match Greeted");
+    }
+
+    @Test
+    void aTransientFailure_isRetried_andAppliedOnce() throws Exception {
+        String name = "flaky-" + UUID.randomUUID();
+        publish(greeting(name, 1));
+
+        await().atMost(PATIENCE).until(() -> countOf(name) == 1);
+        assertThat(subscriber.attemptsFor(name)).isEqualTo(3);
+    }
+
+    @Test
+    void aFailureThatNeverPasses_isDeadLettered_afterTheDeliveryLimit() throws Exception {
+        String name = "explode-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        publish(greeting);
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .startsWith("failed 5 deliveries, last: IllegalStateException");
+        assertThat(subscriber.attemptsFor(name)).isEqualTo(15);
+        assertThat(countOf(name)).isZero();
+    }
+
+    private QueueProbe.Received awaitDeadLetter(String messageId) {
+        List<QueueProbe.Received> dead = deadLetters.await(
+                message -> messageId.equals(message.properties().getMessageId()), 1, PATIENCE);
+        return dead.get(0);
+    }
+
+    private static Envelope greeting(String name, int version) {
+        Envelope envelope = Envelope.wrap(UUID.randomUUID(), Instant.now(), new Greeted(name),
+                EnvelopeMetadata.from("infratest").aggregate("Greeter", name, 1L));
+        if (version == envelope.schemaVersion()) {
+            return envelope;
+        }
+        EnvelopeMetadata metadata = envelope.metadata();
+        return new Envelope(envelope.id(), envelope.type(), envelope.kind(), envelope.timestamp(), envelope.payload(),
+                new EnvelopeMetadata(version, metadata.outcome(), metadata.publisher(), metadata.aggregateType(),
+                        metadata.aggregateId(), metadata.aggregateVersion(), null, null, null, null, null, null));
+    }
+
+    private static void publish(Envelope envelope) throws Exception {
+        TestMessages.publish("infratest", envelope.routingKey(), envelope.id().toString(), envelope.type(),
+                EnvelopeCodec.encodeToString(envelope));
+    }
+
+    private int countOf(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT count FROM greetings WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
+    }
+}

@@ -1,8 +1,10 @@
 package org.acme.infrastructure.commands;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.acme.integrationevents.Envelope;
 
 /**
  * Where a command comes from and when it is handled. It is stored with the domain events and
@@ -30,9 +32,12 @@ public record CommandMetadata(UUID commandId, String correlationId, String causa
         return new CommandMetadata(commandId, correlationId, commandId.toString(), actor, at);
     }
 
-    /** A command a subscriber issues in reaction to an integration event. */
-    public static CommandMetadata causedBy(UUID eventId, String correlationId, String subscriber, Instant at) {
-        String correlation = correlationId == null ? eventId.toString() : correlationId;
-        return new CommandMetadata(UUID.randomUUID(), correlation, eventId.toString(), subscriber, at);
+    /**
+     * A command a subscriber issues in reaction to an integration event: it keeps the event's
+     * correlation and names the event as its cause.
+     */
+    public static CommandMetadata causedBy(Envelope event, String subscriber, Clock clock) {
+        String correlation = event.metadata().correlationId() == null ? event.id().toString() : event.metadata().correlationId();
+        return new CommandMetadata(UUID.randomUUID(), correlation, event.id().toString(), subscriber, clock.instant());
     }
 }

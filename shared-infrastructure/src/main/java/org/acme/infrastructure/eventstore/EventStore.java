@@ -14,8 +14,11 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.eventsourcing.Aggregate;
 import org.acme.infrastructure.eventsourcing.DomainEvent;
 
 /**
@@ -55,6 +58,21 @@ public class EventStore {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot read stream " + streamId, e);
         }
+    }
+
+    /** Loads an aggregate from its stream, or nothing when the stream does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <E extends DomainEvent, A extends Aggregate<E>> Optional<A> load(UUID streamId, Class<E> family,
+                                                                            Function<List<E>, A> rehydrate) {
+        EventStream<E> stream = read(streamId, family);
+        return stream.exists() ? Optional.of(rehydrate.apply(stream.events())) : Optional.empty();
+    }
+
+    /** Appends an aggregate's new events, expecting the version it was loaded at. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends DomainEvent> List<StoredEvent<E>> save(String streamType, UUID streamId, Aggregate<E> aggregate,
+                                                            String commandType, CommandMetadata command) {
+        return append(streamType, streamId, aggregate.version(), aggregate.changes(), commandType, command);
     }
 
     /**

@@ -20,8 +20,6 @@ public record EventStream<E extends DomainEvent>(UUID streamId, long version, Li
      * deciding anything, so a stale client learns it instead of overwriting a change it never saw.
      */
     public void requireVersion(Long expected) {
-        if (expected != null && expected != version) {
-            throw new StaleVersion(streamId, expected, version);
-        }
+        StaleVersion.check(streamId, expected, version);
     }
 }

@@ -14,6 +14,13 @@ public class StaleVersion extends RuntimeException {
         this.currentVersion = currentVersion;
     }
 
+    /** Checks a client's If-Match (null: any version) against the version an aggregate was loaded at. */
+    public static void check(UUID streamId, Long expectedVersion, long currentVersion) {
+        if (expectedVersion != null && expectedVersion != currentVersion) {
+            throw new StaleVersion(streamId, expectedVersion, currentVersion);
+        }
+    }
+
     public long expectedVersion() {
         return expectedVersion;
     }

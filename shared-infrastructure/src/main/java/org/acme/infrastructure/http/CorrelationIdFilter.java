@@ -32,7 +32,7 @@ public class CorrelationIdFilter {
         context.setProperty(PROPERTY, correlationId);
         MDC.put(PROPERTY, correlationId);
         if (!ACCEPTED.matcher(correlationId).matches()) {
-            throw new InvalidHeader(HEADER, HEADER + " must be 1 to 100 letters, digits or . _ : -");
+            throw new InvalidInput(HEADER, HEADER + " must be 1 to 100 letters, digits or . _ : -");
         }
         request.identify(correlationId, context.getHeaderString(ACTOR_HEADER));
     }

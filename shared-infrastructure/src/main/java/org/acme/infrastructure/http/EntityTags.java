@@ -34,7 +34,7 @@ public final class EntityTags {
             }
             return version;
         } catch (NumberFormatException e) {
-            throw new InvalidHeader("If-Match", "If-Match must be the ETag of a GET (a version such as \"3\"), was " + ifMatch);
+            throw new InvalidInput("If-Match", "If-Match must be the ETag of a GET (a version such as \"3\"), was " + ifMatch);
         }
     }
 }

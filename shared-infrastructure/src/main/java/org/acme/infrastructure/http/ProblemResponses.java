@@ -76,9 +76,16 @@ public class ProblemResponses {
     }
 
     @ServerExceptionMapper
-    public Response invalidHeader(InvalidHeader e, ContainerRequestContext request) {
-        return problem(request, 400, "invalid-input", "Invalid header", e.getMessage(),
-                List.of(new Problem.FieldError(e.header(), e.getMessage())));
+    public Response invalidInput(InvalidInput e, ContainerRequestContext request) {
+        return problem(request, 400, "invalid-input", "Invalid input", e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    /** A command or value that validates itself refused the input the request gave it. */
+    @ServerExceptionMapper
+    public Response refusedArgument(IllegalArgumentException e, ContainerRequestContext request) {
+        return problem(request, 400, "invalid-input", "Invalid input", e.getMessage(),
+                List.of(new Problem.FieldError("body", e.getMessage())));
     }
 
     @ServerExceptionMapper

@@ -14,6 +14,11 @@ public record EventOrigin(String aggregateType, Object aggregateId, Long aggrega
         return new EventOrigin(aggregateType, aggregateId, aggregateVersion, commandType, command, null, null);
     }
 
+    /** An event about something that has no stream of its own here (a reservation for an order, say). */
+    public static EventOrigin unversioned(String aggregateType, Object aggregateId, String commandType, CommandMetadata command) {
+        return new EventOrigin(aggregateType, aggregateId, null, commandType, command, null, null);
+    }
+
     /** A rejected command: the aggregate stays at its current version. */
     public static EventOrigin rejected(String aggregateType, Object aggregateId, long currentVersion,
                                        String commandType, CommandMetadata command) {

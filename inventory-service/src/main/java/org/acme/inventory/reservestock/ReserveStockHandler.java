@@ -1,0 +1,74 @@
+package org.acme.inventory.reservestock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.eventstore.EventStore;
+import org.acme.infrastructure.outbox.EventOrigin;
+import org.acme.infrastructure.outbox.Outbox;
+import org.acme.integrationevents.inventory.ReserveStockRejected;
+import org.acme.integrationevents.inventory.ReservedLine;
+import org.acme.integrationevents.inventory.Shortage;
+import org.acme.integrationevents.inventory.StockReserved;
+import org.acme.inventory.stockitem.StockItem;
+import org.acme.inventory.stockitem.StockItemEvent;
+
+/**
+ * Reserves every line of an order or none: all stock items are checked first, then all reserved in
+ * one transaction. The outcome is published either way: StockReserved, or ReserveStockRejected with
+ * the lines that fell short.
+ */
+@ApplicationScoped
+public class ReserveStockHandler {
+
+    private static final String COMMAND = "ReserveStock";
+
+    private final EventStore eventStore;
+    private final Outbox outbox;
+
+    public ReserveStockHandler(EventStore eventStore, Outbox outbox) {
+        this.eventStore = eventStore;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public void handle(ReserveStock command, CommandMetadata metadata) {
+        Map<UUID, StockItem> items = new LinkedHashMap<>();
+        List<Shortage> shortages = new ArrayList<>();
+        // Sorted, so that two reservations over the same items always take them in the same order.
+        for (Map.Entry<UUID, Integer> line : new TreeMap<>(command.quantities()).entrySet()) {
+            Optional<StockItem> item = eventStore.load(line.getKey(), StockItemEvent.class, StockItem::rehydrate);
+            boolean alreadyHeld = item.map(it -> it.heldFor(command.orderId()) > 0).orElse(false);
+            if (alreadyHeld || item.map(it -> it.canReserve(line.getValue())).orElse(false)) {
+                items.put(line.getKey(), item.get());
+            } else {
+                int available = item.filter(it -> !it.discontinued()).map(StockItem::available).orElse(0);
+                shortages.add(new Shortage(line.getKey(), line.getValue(), available));
+            }
+        }
+        EventOrigin origin = EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata);
+        if (!shortages.isEmpty()) {
+            outbox.enqueue(new ReserveStockRejected(command.orderId(), reasonFor(shortages, command), shortages), origin);
+            return;
+        }
+        List<ReservedLine> reserved = new ArrayList<>();
+        items.forEach((productId, item) -> {
+            int quantity = command.quantities().get(productId);
+            item.reserve(command.orderId(), quantity, metadata.at());
+            eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata);
+            reserved.add(new ReservedLine(productId, quantity));
+        });
+        outbox.enqueue(new StockReserved(command.orderId(), reserved), origin);
+    }
+
+    private static String reasonFor(List<Shortage> shortages, ReserveStock command) {
+        return "not enough stock for " + shortages.size() + " of " + command.quantities().size() + " lines";
+    }
+}

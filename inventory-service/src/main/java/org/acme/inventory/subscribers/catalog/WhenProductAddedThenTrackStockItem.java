@@ -1,0 +1,49 @@
+package org.acme.inventory.subscribers.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Set;
+import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.subscriptions.Subscriber;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.IntegrationEvent;
+import org.acme.integrationevents.MalformedEnvelope;
+import org.acme.integrationevents.catalog.ProductAdded;
+import org.acme.inventory.trackproducts.TrackProduct;
+import org.acme.inventory.trackproducts.TrackProductsHandler;
+
+/** A product entered the catalog: inventory starts tracking its stock, with nothing on hand. */
+@ApplicationScoped
+public class WhenProductAddedThenTrackStockItem implements Subscriber {
+
+    private final TrackProductsHandler handler;
+    private final Clock clock;
+
+    public WhenProductAddedThenTrackStockItem(TrackProductsHandler handler, Clock clock) {
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<? extends IntegrationEvent> contract() {
+        return ProductAdded.class;
+    }
+
+    @Override
+    public Set<Integer> versions() {
+        return Set.of(1);
+    }
+
+    @Override
+    public void handle(Envelope envelope) throws MalformedEnvelope {
+        ProductAdded added = EnvelopeCodec.payload(envelope, ProductAdded.class);
+        handler.handle(new TrackProduct(added.productId(), added.name(), catalogVersionOf(envelope)),
+                CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
+    }
+
+    static long catalogVersionOf(Envelope envelope) {
+        Long version = envelope.metadata().aggregateVersion();
+        return version == null ? 0 : version;
+    }
+}

@@ -1,0 +1,45 @@
+package org.acme.inventory.subscribers.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Set;
+import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.subscriptions.Subscriber;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.IntegrationEvent;
+import org.acme.integrationevents.MalformedEnvelope;
+import org.acme.integrationevents.catalog.ProductUpdated;
+import org.acme.inventory.trackproducts.RenameProduct;
+import org.acme.inventory.trackproducts.TrackProductsHandler;
+
+/** The catalog changed a product: the stock item follows its name (price is not inventory's business). */
+@ApplicationScoped
+public class WhenProductUpdatedThenRenameStockItem implements Subscriber {
+
+    private final TrackProductsHandler handler;
+    private final Clock clock;
+
+    public WhenProductUpdatedThenRenameStockItem(TrackProductsHandler handler, Clock clock) {
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<? extends IntegrationEvent> contract() {
+        return ProductUpdated.class;
+    }
+
+    @Override
+    public Set<Integer> versions() {
+        return Set.of(1);
+    }
+
+    @Override
+    public void handle(Envelope envelope) throws MalformedEnvelope {
+        ProductUpdated updated = EnvelopeCodec.payload(envelope, ProductUpdated.class);
+        handler.handle(new RenameProduct(updated.productId(), updated.name(),
+                        WhenProductAddedThenTrackStockItem.catalogVersionOf(envelope)),
+                CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
+    }
+}

@@ -1,0 +1,51 @@
+package org.acme.inventory.trackproducts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.eventstore.EventStore;
+import org.acme.inventory.stockitem.StockItem;
+import org.acme.inventory.stockitem.StockItemEvent;
+
+/**
+ * Keeps stock items in step with the catalog. Catalog events may arrive in any order (a rename
+ * before the product, say): a change to an item not yet tracked starts tracking it, and each
+ * change carries the catalog version so that a late, older one changes nothing.
+ */
+@ApplicationScoped
+public class TrackProductsHandler {
+
+    private final EventStore eventStore;
+
+    public TrackProductsHandler(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Transactional
+    public void handle(TrackProduct command, CommandMetadata metadata) {
+        change(command.productId(), command.name(), command.catalogVersion(), "TrackProduct", metadata,
+                item -> item.rename(command.name(), command.catalogVersion(), metadata.at()));
+    }
+
+    @Transactional
+    public void handle(RenameProduct command, CommandMetadata metadata) {
+        change(command.productId(), command.name(), command.catalogVersion(), "RenameProduct", metadata,
+                item -> item.rename(command.name(), command.catalogVersion(), metadata.at()));
+    }
+
+    @Transactional
+    public void handle(DiscontinueProduct command, CommandMetadata metadata) {
+        change(command.productId(), null, 0, "DiscontinueProduct", metadata,
+                item -> item.discontinue(command.catalogVersion(), metadata.at()));
+    }
+
+    private void change(UUID productId, String name, long catalogVersion, String commandType,
+                        CommandMetadata metadata, Consumer<StockItem> change) {
+        StockItem item = eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+                .orElseGet(() -> StockItem.track(productId, name, catalogVersion, metadata.at()));
+        change.accept(item);
+        eventStore.save(StockItem.STREAM_TYPE, productId, item, commandType, metadata);
+    }
+}

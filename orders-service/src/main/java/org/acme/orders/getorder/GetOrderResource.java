@@ -1,0 +1,41 @@
+package org.acme.orders.getorder;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.acme.infrastructure.http.EntityTags;
+import org.acme.infrastructure.http.ResourceNotFound;
+import org.acme.orders.order.OrderState;
+
+@Path("/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class GetOrderResource {
+
+    private final Orders orders;
+
+    public GetOrderResource(Orders orders) {
+        this.orders = orders;
+    }
+
+    /** The latest orders, newest first. */
+    @GET
+    public List<OrderState> listOrders(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return orders.latest(limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response getOrder(@PathParam("id") UUID id) {
+        OrderState order = orders.find(id).orElseThrow(() -> new ResourceNotFound("order", id));
+        return Response.ok(order).tag(EntityTags.of(order.version())).build();
+    }
+}

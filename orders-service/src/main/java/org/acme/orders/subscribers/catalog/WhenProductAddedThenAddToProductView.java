@@ -1,0 +1,38 @@
+package org.acme.orders.subscribers.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.acme.infrastructure.subscriptions.Subscriber;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.IntegrationEvent;
+import org.acme.integrationevents.MalformedEnvelope;
+import org.acme.integrationevents.catalog.ProductAdded;
+import org.acme.orders.productview.ProductView;
+
+/** A product entered the catalog: it can be ordered at its price. */
+@ApplicationScoped
+public class WhenProductAddedThenAddToProductView implements Subscriber {
+
+    private final ProductView productView;
+
+    public WhenProductAddedThenAddToProductView(ProductView productView) {
+        this.productView = productView;
+    }
+
+    @Override
+    public Class<? extends IntegrationEvent> contract() {
+        return ProductAdded.class;
+    }
+
+    @Override
+    public Set<Integer> versions() {
+        return Set.of(1);
+    }
+
+    @Override
+    public void handle(Envelope envelope) throws MalformedEnvelope {
+        ProductAdded added = EnvelopeCodec.payload(envelope, ProductAdded.class);
+        productView.recordCatalogDetails(added.productId(), added.name(), added.price(), CatalogVersion.of(envelope));
+    }
+}

@@ -1,0 +1,38 @@
+package org.acme.orders.subscribers.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.acme.infrastructure.subscriptions.Subscriber;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.IntegrationEvent;
+import org.acme.integrationevents.MalformedEnvelope;
+import org.acme.integrationevents.catalog.ProductRemoved;
+import org.acme.orders.productview.ProductView;
+
+/** A product left the catalog: it can no longer be ordered. */
+@ApplicationScoped
+public class WhenProductRemovedThenWithdrawFromProductView implements Subscriber {
+
+    private final ProductView productView;
+
+    public WhenProductRemovedThenWithdrawFromProductView(ProductView productView) {
+        this.productView = productView;
+    }
+
+    @Override
+    public Class<? extends IntegrationEvent> contract() {
+        return ProductRemoved.class;
+    }
+
+    @Override
+    public Set<Integer> versions() {
+        return Set.of(1);
+    }
+
+    @Override
+    public void handle(Envelope envelope) throws MalformedEnvelope {
+        ProductRemoved removed = EnvelopeCodec.payload(envelope, ProductRemoved.class);
+        productView.withdraw(removed.productId(), CatalogVersion.of(envelope));
+    }
+}

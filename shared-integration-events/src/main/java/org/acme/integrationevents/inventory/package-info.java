@@ -1,0 +1,2 @@
+/** The integration events the inventory context publishes. */
+package org.acme.integrationevents.inventory;

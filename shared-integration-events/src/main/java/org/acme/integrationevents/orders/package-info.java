@@ -1,0 +1,2 @@
+/** The integration events the orders context publishes. */
+package org.acme.integrationevents.orders;

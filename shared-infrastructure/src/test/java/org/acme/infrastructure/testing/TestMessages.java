@@ -4,8 +4,13 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.EnvelopeMetadata;
+import org.acme.integrationevents.IntegrationEvent;
 
 /**
  * Publishes raw messages to a real exchange as another context would, including ones no
@@ -32,6 +37,26 @@ public final class TestMessages {
                     body.getBytes(StandardCharsets.UTF_8));
             channel.waitForConfirmsOrDie(10_000);
         }
+    }
+
+    /** An event as its publisher would wrap it, about the given version of an aggregate. */
+    public static Envelope envelope(IntegrationEvent event, String publisher, String aggregateType, Object aggregateId,
+                                    Long aggregateVersion) {
+        return Envelope.wrap(UUID.randomUUID(), Instant.now(), event, EnvelopeMetadata.from(publisher)
+                .aggregate(aggregateType, aggregateId, aggregateVersion)
+                .correlation("test-" + UUID.randomUUID(), null));
+    }
+
+    /** Publishes an envelope to its publisher's exchange under its routing key, as the relay would. */
+    public static void publish(Envelope envelope) throws Exception {
+        publish(envelope.metadata().publisher(), envelope.routingKey(), envelope.id().toString(), envelope.type(),
+                EnvelopeCodec.encodeToString(envelope));
+    }
+
+    /** The same envelope claiming another schema version (one no subscriber may know). */
+    public static String withSchemaVersion(Envelope envelope, int version) {
+        return EnvelopeCodec.encodeToString(envelope)
+                .replace("\"schemaVersion\":" + envelope.schemaVersion(), "\"schemaVersion\":" + version);
     }
 
     public static String newId() {

@@ -1,0 +1,25 @@
+package org.acme.inventory;
+
+import org.acme.infrastructure.testing.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** The layout rules of CONVENTIONS.md, checked on the compiled inventory. */
+class InventoryArchitectureTest {
+
+    private final ServiceArchitecture inventory = ServiceArchitecture.of("inventory");
+
+    @Test
+    void slicesDoNotDependOnEachOther() {
+        inventory.slicesAreIndependent("stockitem", "reservations");
+    }
+
+    @Test
+    void theAggregateKnowsNoFramework() {
+        inventory.aggregateKnowsNoFramework("stockitem");
+    }
+
+    @Test
+    void inventoryDependsOnNoOtherService() {
+        inventory.dependsOnNoOtherService();
+    }
+}

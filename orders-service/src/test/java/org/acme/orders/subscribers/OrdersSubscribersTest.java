@@ -1,0 +1,190 @@
+package org.acme.orders.subscribers;
+
+import static org.acme.orders.OrdersApi.PATIENCE;
+import static org.acme.orders.OrdersApi.aCatalogProduct;
+import static org.acme.orders.OrdersApi.cancel;
+import static org.acme.orders.OrdersApi.order;
+import static org.acme.orders.OrdersApi.placed;
+import static org.acme.orders.OrdersApi.productAdded;
+import static org.acme.orders.OrdersApi.statusOf;
+import static org.acme.orders.OrdersApi.stockReserved;
+import static org.acme.orders.OrdersApi.viewedProduct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.TestMessages;
+import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.catalog.ProductUpdated;
+import org.acme.integrationevents.inventory.ReserveStockRejected;
+import org.acme.integrationevents.inventory.Shortage;
+import org.acme.integrationevents.inventory.StockAdjusted;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Orders' subscribers fed through the real broker: effects, duplicates, order, dead letters. */
+@QuarkusTest
+class OrdersSubscribersTest {
+
+    private QueueProbe deadLetters;
+
+    @BeforeEach
+    void watchDeadLetters() throws Exception {
+        deadLetters = QueueProbe.ofQueue("orders.integration-events.dlq");
+    }
+
+    @AfterEach
+    void stopWatching() throws Exception {
+        deadLetters.close();
+    }
+
+    @Test
+    void productAdded_deliveredTwice_showsTheProductOnce() throws Exception {
+        UUID productId = UUID.randomUUID();
+        Envelope added = productAdded(productId, "Pen", "1.50", 1);
+        TestMessages.publish(added);
+        TestMessages.publish(added);
+        aCatalogProduct("9.99"); // handled after both copies: one consumer, in order
+
+        viewedProduct(productId).statusCode(200).body("name", equalTo("Pen")).body("price", equalTo(1.50f));
+        assertThat(io.restassured.RestAssured.get("/products").then().extract().<List<String>>path("productId"))
+                .containsOnlyOnce(productId.toString());
+    }
+
+    @Test
+    void aNewerProductUpdated_arrivingBeforeProductAdded_wins() throws Exception {
+        UUID productId = UUID.randomUUID();
+        TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen v2", new BigDecimal("2.00")),
+                "catalog", "Product", productId, 2L));
+        TestMessages.publish(productAdded(productId, "Pen v1", "1.00", 1));
+        aCatalogProduct("9.99");
+
+        viewedProduct(productId).statusCode(200).body("name", equalTo("Pen v2")).body("price", equalTo(2.00f));
+    }
+
+    @Test
+    void stockAdjusted_beforeTheProductIsKnown_isKept_untilTheCatalogAnnouncesIt() throws Exception {
+        UUID productId = UUID.randomUUID();
+        TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem",
+                productId, 2L));
+        aCatalogProduct("9.99");
+        viewedProduct(productId).statusCode(404);
+
+        TestMessages.publish(productAdded(productId, "Lamp", "12.00", 1));
+
+        await().atMost(PATIENCE).until(() -> viewedProduct(productId).extract().statusCode() == 200);
+        viewedProduct(productId).body("available", equalTo(7)).body("name", equalTo("Lamp"));
+    }
+
+    @Test
+    void anOlderStockAdjusted_arrivingLate_changesNothing() throws Exception {
+        UUID productId = aCatalogProduct("3.00");
+        TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 5, 15, 0, 15), "inventory", "StockItem",
+                productId, 3L));
+        TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 10, 10, 0, 10), "inventory", "StockItem",
+                productId, 2L));
+        aCatalogProduct("9.99");
+
+        viewedProduct(productId).body("available", equalTo(15));
+    }
+
+    @Test
+    void stockReserved_deliveredTwice_confirmsTheOrderOnce() throws Exception {
+        UUID productId = aCatalogProduct("2.00");
+        UUID orderId = placed(productId, 2);
+        Envelope reserved = stockReserved(orderId, productId, 2);
+        TestMessages.publish(reserved);
+        TestMessages.publish(reserved);
+        aCatalogProduct("9.99");
+
+        order(orderId).statusCode(200).body("status", equalTo("CONFIRMED")).header("ETag", equalTo("\"2\""));
+    }
+
+    @Test
+    void reserveStockRejected_rejectsThePendingOrder() throws Exception {
+        UUID productId = aCatalogProduct("2.00");
+        UUID orderId = placed(productId, 50);
+
+        TestMessages.publish(TestMessages.envelope(new ReserveStockRejected(orderId, "not enough stock for 1 of 1 lines",
+                List.of(new Shortage(productId, 50, 3))), "inventory", "Reservation", orderId, null));
+
+        await().atMost(PATIENCE).until(() -> statusOf(orderId).equals("REJECTED"));
+    }
+
+    @Test
+    void stockReserved_forACancelledOrder_leavesItCancelled() throws Exception {
+        UUID productId = aCatalogProduct("2.00");
+        UUID orderId = placed(productId, 1);
+        cancel(orderId).statusCode(200);
+
+        TestMessages.publish(stockReserved(orderId, productId, 1));
+        aCatalogProduct("9.99");
+
+        assertThat(statusOf(orderId)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void stockReserved_forAnOrderOrdersDoesNotKnow_isRetried_thenDeadLetteredWithTheReason() throws Exception {
+        UUID unknownOrder = UUID.randomUUID();
+        Envelope reserved = stockReserved(unknownOrder, UUID.randomUUID(), 1);
+        TestMessages.publish(reserved);
+
+        QueueProbe.Received dead = deadLetters.await(
+                message -> reserved.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
+        assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
+                .startsWith("failed 5 deliveries")
+                .contains("no order " + unknownOrder + " to confirm");
+        aCatalogProduct("9.99");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog:ProductAdded", "catalog:ProductUpdated", "catalog:ProductRemoved",
+            "inventory:StockAdjusted", "inventory:StockReserved", "inventory:ReserveStockRejected"})
+    void brokenJson_forEachSubscribedEvent_isDeadLetteredWithItsReason_andLaterMessagesFlow(String subscribed) throws Exception {
+        String[] publisherAndType = subscribed.split(":");
+        String messageId = TestMessages.newId();
+        TestMessages.publish(publisherAndType[0], publisherAndType[1] + ".v1", messageId, publisherAndType[1], "not json");
+
+        QueueProbe.Received dead = deadLetters.await(message -> messageId.equals(message.properties().getMessageId()),
+                1, PATIENCE).get(0);
+        assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString()).startsWith("malformed envelope");
+        assertThat(dead.properties().getHeaders().get("x-original-exchange").toString())
+                .isEqualTo(publisherAndType[0] + ".events");
+        aCatalogProduct("9.99");
+    }
+
+    @Test
+    void anUnknownVersion_isDeadLettered_asUnsupported_andNothingIsApplied() throws Exception {
+        UUID productId = UUID.randomUUID();
+        Envelope added = productAdded(productId, "Future", "1.00", 1);
+        TestMessages.publish("catalog", "ProductAdded.v7", added.id().toString(), "ProductAdded",
+                TestMessages.withSchemaVersion(added, 7));
+
+        QueueProbe.Received dead = deadLetters.await(
+                message -> added.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
+        assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
+                .startsWith("unsupported version 7 of ProductAdded");
+        viewedProduct(productId).statusCode(404);
+    }
+
+    @Test
+    void anUnknownType_isDeadLettered() throws Exception {
+        Envelope added = productAdded(UUID.randomUUID(), "Mislabelled", "1.00", 1);
+        String body = EnvelopeCodec.encodeToString(added).replace("\"type\":\"ProductAdded\"", "\"type\":\"ProductLiked\"");
+        TestMessages.publish("catalog", "ProductAdded.v1", added.id().toString(), "ProductLiked", body);
+
+        QueueProbe.Received dead = deadLetters.await(
+                message -> added.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
+        assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
+                .startsWith("unknown event type ProductLiked");
+    }
+}

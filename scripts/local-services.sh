@@ -60,6 +60,15 @@ create_databases() {
   done
 }
 
+create_vhosts() {
+  # The end-to-end tests run the three services in their own virtual host, apart from a local run.
+  if ! as_root rabbitmqctl -q list_vhosts | grep -qx e2e; then
+    log "creating RabbitMQ virtual host e2e"
+    as_root rabbitmqctl -q add_vhost e2e
+  fi
+  as_root rabbitmqctl -q set_permissions -p e2e "${RABBITMQ_USERNAME:-guest}" '.*' '.*' '.*'
+}
+
 enable_management() {
   # The management UI (http://localhost:15672) is handy; the tests do not need it.
   as_root rabbitmq-plugins enable --quiet rabbitmq_management >/dev/null 2>&1 || log "management plugin not enabled (optional)"
@@ -69,5 +78,6 @@ install_missing
 start_postgres
 start_rabbitmq
 create_databases
+create_vhosts
 enable_management
 log "PostgreSQL on $PG_HOST:$PG_PORT and RabbitMQ on ${RABBITMQ_HOST:-127.0.0.1}:${RABBITMQ_PORT:-5672} are ready"

@@ -38,7 +38,7 @@ public final class InventoryApi {
     }
 
     public static Envelope productAdded(UUID productId, String name, long catalogVersion) {
-        return TestMessages.envelope(new ProductAdded(productId, name, new BigDecimal("10.00")), "catalog", "Product",
+        return TestMessages.envelope(new ProductAdded(productId, name, new BigDecimal("10.00"), "lighting"), "catalog", "Product",
                 productId, catalogVersion);
     }
 

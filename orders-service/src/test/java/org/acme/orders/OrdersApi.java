@@ -25,7 +25,7 @@ public final class OrdersApi {
     }
 
     public static Envelope productAdded(UUID productId, String name, String price, long catalogVersion) {
-        return TestMessages.envelope(new ProductAdded(productId, name, new BigDecimal(price)), "catalog", "Product",
+        return TestMessages.envelope(new ProductAdded(productId, name, new BigDecimal(price), "stationery"), "catalog", "Product",
                 productId, catalogVersion);
     }
 

@@ -19,7 +19,7 @@ class EnvelopeCodecTest {
     private static final Instant AT = Instant.parse("2026-11-26T20:47:35.123456Z");
 
     private static Envelope productAdded() {
-        return Envelope.wrap(ID, AT, new ProductAdded(PRODUCT, "Laptop", new BigDecimal("12.50")),
+        return Envelope.wrap(ID, AT, new ProductAdded(PRODUCT, "Laptop", new BigDecimal("12.50"), "computers"),
                 EnvelopeMetadata.from("catalog")
                         .aggregate("Product", PRODUCT, 1L)
                         .command("AddProduct", "cmd-1")
@@ -34,7 +34,7 @@ class EnvelopeCodecTest {
 
         assertThat(decoded).isEqualTo(envelope);
         assertThat(EnvelopeCodec.payload(decoded, ProductAdded.class))
-                .isEqualTo(new ProductAdded(PRODUCT, "Laptop", new BigDecimal("12.50")));
+                .isEqualTo(new ProductAdded(PRODUCT, "Laptop", new BigDecimal("12.50"), "computers"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class EnvelopeCodecTest {
         assertThat(json.get("payload").get("price").decimalValue()).isEqualTo(new BigDecimal("12.50"));
         assertThat(json.get("payload").get("price").toString()).isEqualTo("12.50");
         JsonNode metadata = json.get("metadata");
-        assertThat(metadata.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(metadata.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(metadata.get("outcome").asText()).isEqualTo("accepted");
         assertThat(metadata.get("publisher").asText()).isEqualTo("catalog");
         assertThat(metadata.get("aggregateType").asText()).isEqualTo("Product");
@@ -64,7 +64,7 @@ class EnvelopeCodecTest {
 
     @Test
     void theRoutingKey_namesTypeAndVersion() {
-        assertThat(productAdded().routingKey()).isEqualTo("ProductAdded.v1");
+        assertThat(productAdded().routingKey()).isEqualTo("ProductAdded.v2");
     }
 
     @Test
@@ -102,7 +102,7 @@ class EnvelopeCodecTest {
 
         assertThatThrownBy(() -> EnvelopeCodec.payload(envelope, ProductAdded.class))
                 .isInstanceOf(MalformedEnvelope.class)
-                .hasMessageContaining("ProductAdded v1")
+                .hasMessageContaining("ProductAdded v2")
                 .hasMessageContaining("name");
     }
 

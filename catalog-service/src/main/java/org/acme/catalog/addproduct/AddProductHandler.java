@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.acme.catalog.product.Product;
 import org.acme.catalog.product.ProductAddedEvent;
+import org.acme.catalog.product.ProductDetails;
 import org.acme.catalog.product.ProductEvent;
 import org.acme.catalog.product.ProductState;
 import org.acme.infrastructure.commands.CommandMetadata;
@@ -38,8 +39,9 @@ public class AddProductHandler {
         return product.state();
     }
 
-    /** Only what other contexts may rely on: no cost, supplier, notes, nor who added it. */
+    /** Only what other contexts may rely on: no description, cost, supplier, notes, nor who added it. */
     static ProductAdded toIntegrationEvent(ProductAddedEvent added) {
-        return new ProductAdded(added.productId(), added.details().name(), added.details().price());
+        ProductDetails details = added.details();
+        return new ProductAdded(added.productId(), details.name(), details.price(), details.category());
     }
 }

@@ -8,7 +8,7 @@ import org.acme.catalog.product.ProductRemovedEvent;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.infrastructure.eventstore.EventStore;
-import org.acme.infrastructure.eventstore.EventStream;
+import org.acme.infrastructure.eventstore.StaleVersion;
 import org.acme.infrastructure.eventstore.StoredEvent;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.infrastructure.outbox.EventOrigin;
@@ -32,21 +32,14 @@ public class RemoveProductHandler {
 
     @Transactional(dontRollbackOn = CommandRejected.class)
     public void handle(RemoveProduct command, CommandMetadata metadata) {
-        EventStream<ProductEvent> stream = eventStore.read(command.productId(), ProductEvent.class);
-        if (!stream.exists()) {
-            throw new ResourceNotFound("product", command.productId());
-        }
-        stream.requireVersion(command.expectedVersion());
-        Product product = Product.rehydrate(stream.events());
-        try {
-            product.remove(metadata.actor(), metadata.at());
-        } catch (CommandRejected rejected) {
-            outbox.enqueue(new RemoveProductRejected(command.productId(), rejected.reason()),
-                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), stream.version(), COMMAND, metadata));
-            throw rejected;
-        }
-        for (StoredEvent<ProductEvent> stored : eventStore.append(Product.STREAM_TYPE, command.productId(),
-                stream.version(), product.changes(), COMMAND, metadata)) {
+        Product product = eventStore.load(command.productId(), ProductEvent.class, Product::rehydrate)
+                .orElseThrow(() -> new ResourceNotFound("product", command.productId()));
+        StaleVersion.check(command.productId(), command.expectedVersion(), product.version());
+        outbox.decideOrRecordRefusal(() -> product.remove(metadata.actor(), metadata.at()),
+                rejected -> new RemoveProductRejected(command.productId(), rejected.reason()),
+                EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata));
+        for (StoredEvent<ProductEvent> stored : eventStore.save(Product.STREAM_TYPE, command.productId(), product,
+                COMMAND, metadata)) {
             if (stored.event() instanceof ProductRemovedEvent removed) {
                 outbox.enqueue(new ProductRemoved(removed.productId()),
                         EventOrigin.of(Product.STREAM_TYPE, removed.productId(), stored.version(), COMMAND, metadata));

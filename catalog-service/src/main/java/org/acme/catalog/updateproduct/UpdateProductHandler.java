@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
 import org.acme.catalog.product.Product;
+import org.acme.catalog.product.ProductDetails;
 import org.acme.catalog.product.ProductEvent;
 import org.acme.catalog.product.ProductState;
 import org.acme.catalog.product.ProductUpdatedEvent;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.infrastructure.eventstore.EventStore;
-import org.acme.infrastructure.eventstore.EventStream;
+import org.acme.infrastructure.eventstore.StaleVersion;
 import org.acme.infrastructure.eventstore.StoredEvent;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.infrastructure.outbox.EventOrigin;
@@ -37,21 +38,14 @@ public class UpdateProductHandler {
 
     @Transactional(dontRollbackOn = CommandRejected.class)
     public ProductState handle(UpdateProduct command, CommandMetadata metadata) {
-        EventStream<ProductEvent> stream = eventStore.read(command.productId(), ProductEvent.class);
-        if (!stream.exists()) {
-            throw new ResourceNotFound("product", command.productId());
-        }
-        stream.requireVersion(command.expectedVersion());
-        Product product = Product.rehydrate(stream.events());
-        try {
-            product.update(command.details(), metadata.actor(), metadata.at());
-        } catch (CommandRejected rejected) {
-            outbox.enqueue(new UpdateProductRejected(command.productId(), rejected.reason()),
-                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), stream.version(), COMMAND, metadata));
-            throw rejected;
-        }
-        for (StoredEvent<ProductEvent> stored : eventStore.append(Product.STREAM_TYPE, command.productId(),
-                stream.version(), product.changes(), COMMAND, metadata)) {
+        Product product = eventStore.load(command.productId(), ProductEvent.class, Product::rehydrate)
+                .orElseThrow(() -> new ResourceNotFound("product", command.productId()));
+        StaleVersion.check(command.productId(), command.expectedVersion(), product.version());
+        outbox.decideOrRecordRefusal(() -> product.update(command.details(), metadata.actor(), metadata.at()),
+                rejected -> new UpdateProductRejected(command.productId(), rejected.reason()),
+                EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata));
+        for (StoredEvent<ProductEvent> stored : eventStore.save(Product.STREAM_TYPE, command.productId(), product,
+                COMMAND, metadata)) {
             if (stored.event() instanceof ProductUpdatedEvent updated && publicDetailsChanged(updated)) {
                 outbox.enqueue(toIntegrationEvent(updated),
                         EventOrigin.of(Product.STREAM_TYPE, updated.productId(), stored.version(), COMMAND, metadata));
@@ -60,13 +54,17 @@ public class UpdateProductHandler {
         return product.state();
     }
 
-    /** A change of cost, supplier or notes is the catalog's business only: nothing is published. */
+    /** A change of description, cost, supplier or notes is the catalog's business only: nothing is published. */
     static boolean publicDetailsChanged(ProductUpdatedEvent updated) {
-        return !Objects.equals(updated.previous().name(), updated.details().name())
-                || updated.previous().price().compareTo(updated.details().price()) != 0;
+        ProductDetails before = updated.previous();
+        ProductDetails after = updated.details();
+        return !Objects.equals(before.name(), after.name())
+                || before.price().compareTo(after.price()) != 0
+                || !Objects.equals(before.category(), after.category());
     }
 
     static ProductUpdated toIntegrationEvent(ProductUpdatedEvent updated) {
-        return new ProductUpdated(updated.productId(), updated.details().name(), updated.details().price());
+        ProductDetails details = updated.details();
+        return new ProductUpdated(updated.productId(), details.name(), details.price(), details.category());
     }
 }

@@ -74,7 +74,7 @@ class AddProductApiTest {
         QueueProbe.Received message = messages.get(0);
         JsonNode envelope = EnvelopeCodec.readTree(message.body());
 
-        assertThat(message.routingKey()).isEqualTo("ProductAdded.v1");
+        assertThat(message.routingKey()).isEqualTo("ProductAdded.v2");
         assertThat(message.properties().getMessageId()).isEqualTo(envelope.get("id").asText());
         assertThat(message.properties().getDeliveryMode()).isEqualTo(2);
         assertThat(message.properties().getContentType()).isEqualTo("application/json");
@@ -83,7 +83,7 @@ class AddProductApiTest {
         assertThat(envelope.get("kind").asText()).isEqualTo("integration");
         assertThat(envelope.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         JsonNode metadata = envelope.get("metadata");
-        assertThat(metadata.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(metadata.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(metadata.get("outcome").asText()).isEqualTo("accepted");
         assertThat(metadata.get("publisher").asText()).isEqualTo("catalog");
         assertThat(metadata.get("aggregateType").asText()).isEqualTo("Product");
@@ -96,9 +96,10 @@ class AddProductApiTest {
         JsonNode payload = envelope.get("payload");
         Set<String> fields = StreamSupport.stream(((Iterable<String>) payload::fieldNames).spliterator(), false)
                 .collect(Collectors.toSet());
-        assertThat(fields).containsExactlyInAnyOrder("productId", "name", "price");
+        assertThat(fields).containsExactlyInAnyOrder("productId", "name", "price", "category");
+        assertThat(payload.get("category").asText()).isEqualTo("computers");
         assertThat(payload.get("price").decimalValue()).isEqualByComparingTo("999.50");
-        assertThat(message.body()).doesNotContain("ACME Supplies", "negotiated", "cost", "supplier", "internalNotes");
+        assertThat(message.body()).doesNotContain("ACME Supplies", "negotiated", "14 inch", "cost", "supplier", "internalNotes");
     }
 
     @Test

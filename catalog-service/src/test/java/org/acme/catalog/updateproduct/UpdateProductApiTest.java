@@ -50,7 +50,7 @@ class UpdateProductApiTest {
                 .body("version", equalTo(2));
 
         JsonNode envelope = envelopeOf(catalogEvents.await(
-                message -> message.routingKey().equals("ProductUpdated.v1") && message.body().contains(id.toString()), 1, PATIENCE)
+                message -> message.routingKey().equals("ProductUpdated.v2") && message.body().contains(id.toString()), 1, PATIENCE)
                 .get(0));
         assertThat(envelope.get("payload").get("name").asText()).isEqualTo(renamed.get("name"));
         assertThat(envelope.get("payload").get("price").decimalValue()).isEqualByComparingTo("849.99");
@@ -109,7 +109,7 @@ class UpdateProductApiTest {
         update(id, "\"2\"", laptop).statusCode(200);
 
         List<QueueProbe.Received> updates = catalogEvents.await(
-                message -> message.routingKey().equals("ProductUpdated.v1") && message.body().contains(id.toString()), 1, PATIENCE);
+                message -> message.routingKey().equals("ProductUpdated.v2") && message.body().contains(id.toString()), 1, PATIENCE);
         assertThat(updates).hasSize(1);
         assertThat(envelopeOf(updates.get(0)).get("metadata").get("aggregateVersion").asLong()).isEqualTo(3);
     }

@@ -36,13 +36,9 @@ public class AdjustStockHandler {
         StockItem item = eventStore.load(command.productId(), StockItemEvent.class, StockItem::rehydrate)
                 .orElseThrow(() -> new ResourceNotFound("stock item", command.productId()));
         StaleVersion.check(command.productId(), command.expectedVersion(), item.version());
-        try {
-            item.adjust(command.delta(), command.reason(), metadata.actor(), metadata.at());
-        } catch (CommandRejected rejected) {
-            outbox.enqueue(new AdjustStockRejected(command.productId(), command.delta(), rejected.reason()),
-                    EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata));
-            throw rejected;
-        }
+        outbox.decideOrRecordRefusal(() -> item.adjust(command.delta(), command.reason(), metadata.actor(), metadata.at()),
+                rejected -> new AdjustStockRejected(command.productId(), command.delta(), rejected.reason()),
+                EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata));
         for (StoredEvent<StockItemEvent> stored : eventStore.save(StockItem.STREAM_TYPE, command.productId(), item,
                 COMMAND, metadata)) {
             if (stored.event() instanceof StockAdjustedEvent adjusted) {

@@ -20,6 +20,7 @@ import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.catalog.ProductAdded;
 import org.acme.integrationevents.catalog.ProductRemoved;
 import org.acme.integrationevents.catalog.ProductUpdated;
 import org.acme.integrationevents.orders.OrderCancelled;
@@ -63,9 +64,21 @@ class InventorySubscribersTest {
     }
 
     @Test
+    void productAdded_version1_andVersion2_bothTrackAStockItem() throws Exception {
+        UUID fromV1 = UUID.randomUUID();
+        UUID fromV2 = UUID.randomUUID();
+        TestMessages.publish(TestMessages.asVersion(productAdded(fromV1, "Old lamp", 1), ProductAdded.class, 1));
+        TestMessages.publish(productAdded(fromV2, "New lamp", 1));
+
+        await().atMost(PATIENCE).until(() -> stockOf(fromV2).extract().statusCode() == 200);
+        stockOf(fromV1).statusCode(200).body("name", equalTo("Old lamp"));
+        stockOf(fromV2).statusCode(200).body("name", equalTo("New lamp"));
+    }
+
+    @Test
     void productUpdated_beforeProductAdded_keepsTheNewerName() throws Exception {
         UUID productId = UUID.randomUUID();
-        TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Lamp v2", BigDecimal.ONE),
+        TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Lamp v2", BigDecimal.ONE, null),
                 "catalog", "Product", productId, 2L));
         TestMessages.publish(productAdded(productId, "Lamp v1", 1));
         aTrackedProduct();

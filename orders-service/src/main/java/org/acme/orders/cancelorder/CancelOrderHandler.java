@@ -36,13 +36,9 @@ public class CancelOrderHandler {
         Order order = eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
                 .orElseThrow(() -> new ResourceNotFound("order", command.orderId()));
         StaleVersion.check(command.orderId(), command.expectedVersion(), order.version());
-        try {
-            order.cancel(metadata.actor(), metadata.at());
-        } catch (CommandRejected rejected) {
-            outbox.enqueue(new CancelOrderRejected(command.orderId(), rejected.reason()),
-                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
-            throw rejected;
-        }
+        outbox.decideOrRecordRefusal(() -> order.cancel(metadata.actor(), metadata.at()),
+                rejected -> new CancelOrderRejected(command.orderId(), rejected.reason()),
+                EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
         for (StoredEvent<OrderEvent> stored : eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)) {
             if (stored.event() instanceof OrderCancelledEvent) {
                 outbox.enqueue(new OrderCancelled(command.orderId()),

@@ -24,7 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProductView {
 
-    private static final String SELECT = "SELECT product_id, name, price, available, removed FROM product_view"
+    private static final String SELECT = "SELECT product_id, name, price, category, available, removed FROM product_view"
             + " WHERE name IS NOT NULL";
 
     private final AgroalDataSource dataSource;
@@ -33,12 +33,13 @@ public class ProductView {
         this.dataSource = dataSource;
     }
 
-    public void recordCatalogDetails(UUID productId, String name, BigDecimal price, long catalogVersion) {
-        update("INSERT INTO product_view (product_id, name, price, removed, catalog_version) VALUES (?, ?, ?, false, ?)"
+    public void recordCatalogDetails(UUID productId, String name, BigDecimal price, String category, long catalogVersion) {
+        update("INSERT INTO product_view (product_id, name, price, category, removed, catalog_version)"
+                        + " VALUES (?, ?, ?, ?, false, ?)"
                         + " ON CONFLICT (product_id) DO UPDATE SET name = excluded.name, price = excluded.price,"
-                        + " catalog_version = excluded.catalog_version"
+                        + " category = excluded.category, catalog_version = excluded.catalog_version"
                         + " WHERE product_view.catalog_version IS NULL OR product_view.catalog_version < excluded.catalog_version",
-                productId, name, price, catalogVersion);
+                productId, name, price, category, catalogVersion);
     }
 
     public void withdraw(UUID productId, long catalogVersion) {
@@ -87,7 +88,7 @@ public class ProductView {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     products.add(new ViewedProduct(rows.getObject("product_id", UUID.class), rows.getString("name"),
-                            rows.getBigDecimal("price"), (Integer) rows.getObject("available"),
+                            rows.getBigDecimal("price"), rows.getString("category"), (Integer) rows.getObject("available"),
                             rows.getBoolean("removed") ? ViewedProduct.Status.REMOVED : ViewedProduct.Status.ACTIVE));
                 }
             }

@@ -36,13 +36,9 @@ public class ShipOrderHandler {
         Order order = eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
                 .orElseThrow(() -> new ResourceNotFound("order", command.orderId()));
         StaleVersion.check(command.orderId(), command.expectedVersion(), order.version());
-        try {
-            order.ship(metadata.actor(), metadata.at());
-        } catch (CommandRejected rejected) {
-            outbox.enqueue(new ShipOrderRejected(command.orderId(), rejected.reason()),
-                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
-            throw rejected;
-        }
+        outbox.decideOrRecordRefusal(() -> order.ship(metadata.actor(), metadata.at()),
+                rejected -> new ShipOrderRejected(command.orderId(), rejected.reason()),
+                EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
         for (StoredEvent<OrderEvent> stored : eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)) {
             if (stored.event() instanceof OrderShippedEvent) {
                 outbox.enqueue(new OrderShipped(command.orderId()),

@@ -12,6 +12,7 @@ import static org.acme.orders.OrdersApi.viewedProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
+import org.acme.integrationevents.catalog.ProductAdded;
 import org.acme.integrationevents.catalog.ProductUpdated;
 import org.acme.integrationevents.inventory.ReserveStockRejected;
 import org.acme.integrationevents.inventory.Shortage;
@@ -61,9 +63,52 @@ class OrdersSubscribersTest {
     }
 
     @Test
+    void productAdded_version1_andVersion2_areBothApplied_version2WithItsCategory() throws Exception {
+        UUID fromV1 = UUID.randomUUID();
+        UUID fromV2 = UUID.randomUUID();
+        Envelope version1 = TestMessages.asVersion(productAdded(fromV1, "Old pen", "1.00", 1), ProductAdded.class, 1);
+        assertThat(version1.payload().has("category")).isFalse();
+        TestMessages.publish(version1);
+        TestMessages.publish(productAdded(fromV2, "New pen", "2.00", 1));
+
+        await().atMost(PATIENCE).until(() -> viewedProduct(fromV2).extract().statusCode() == 200);
+        viewedProduct(fromV1).statusCode(200).body("name", equalTo("Old pen")).body("category", nullValue());
+        viewedProduct(fromV2).statusCode(200).body("name", equalTo("New pen")).body("category", equalTo("stationery"));
+    }
+
+    @Test
+    void productUpdated_version1_keepsNoCategory_andVersion2_setsIt() throws Exception {
+        UUID productId = aCatalogProduct("1.00");
+        Envelope version1 = TestMessages.asVersion(TestMessages.envelope(new ProductUpdated(productId, "Pen", BigDecimal.ONE,
+                "ignored"), "catalog", "Product", productId, 2L), ProductUpdated.class, 1);
+        TestMessages.publish(version1);
+        await().atMost(PATIENCE).until(() -> viewedProduct(productId).extract().path("category") == null);
+
+        TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen", BigDecimal.ONE, "pens"),
+                "catalog", "Product", productId, 3L));
+
+        await().atMost(PATIENCE).until(() -> "pens".equals(viewedProduct(productId).extract().path("category")));
+    }
+
+    @Test
+    void aPayloadThatBreaksItsSchema_isDeadLettered_andNothingIsApplied() throws Exception {
+        UUID productId = UUID.randomUUID();
+        Envelope added = productAdded(productId, "Priceless", "1.00", 1);
+        String body = EnvelopeCodec.encodeToString(added).replace("\"price\":1.00", "\"price\":\"free\"");
+        TestMessages.publish("catalog", "ProductAdded.v2", added.id().toString(), "ProductAdded", body);
+
+        QueueProbe.Received dead = deadLetters.await(
+                message -> added.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
+        assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
+                .startsWith("payload of ProductAdded v2 breaks its schema")
+                .contains("price");
+        viewedProduct(productId).statusCode(404);
+    }
+
+    @Test
     void aNewerProductUpdated_arrivingBeforeProductAdded_wins() throws Exception {
         UUID productId = UUID.randomUUID();
-        TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen v2", new BigDecimal("2.00")),
+        TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen v2", new BigDecimal("2.00"), "pens"),
                 "catalog", "Product", productId, 2L));
         TestMessages.publish(productAdded(productId, "Pen v1", "1.00", 1));
         aCatalogProduct("9.99");

@@ -14,12 +14,4 @@ public record EventStream<E extends DomainEvent>(UUID streamId, long version, Li
     public boolean exists() {
         return version > 0;
     }
-
-    /**
-     * Checks the version a client read (an {@code If-Match}) against the stored one, before
-     * deciding anything, so a stale client learns it instead of overwriting a change it never saw.
-     */
-    public void requireVersion(Long expected) {
-        StaleVersion.check(streamId, expected, version);
-    }
 }

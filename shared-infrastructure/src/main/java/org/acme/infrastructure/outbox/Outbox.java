@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.UUID;
+import java.util.function.Function;
+import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.EnvelopeMetadata;
@@ -32,6 +34,23 @@ public class Outbox {
     public Outbox(AgroalDataSource dataSource, @ConfigProperty(name = "integration-events.context") String publisher) {
         this.dataSource = dataSource;
         this.publisher = publisher;
+    }
+
+    /**
+     * Runs an aggregate's decision; when the aggregate refuses the command, records the refusal as
+     * its {@code <Command>Rejected} integration event, then lets the refusal propagate (to become a
+     * 409 or 422). The caller's transaction must commit on {@link CommandRejected}
+     * ({@code @Transactional(dontRollbackOn = CommandRejected.class)}): it then holds only the refusal.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = CommandRejected.class)
+    public void decideOrRecordRefusal(Runnable decision, Function<CommandRejected, IntegrationEvent> refusal,
+                                      EventOrigin origin) {
+        try {
+            decision.run();
+        } catch (CommandRejected rejected) {
+            enqueue(refusal.apply(rejected), origin);
+            throw rejected;
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.acme.infrastructure.inbox.Inbox;
@@ -33,9 +34,11 @@ public class Dispatcher {
 
     private final Map<String, List<Registered>> byEventType;
     private final Inbox inbox;
+    private final PayloadSchemas schemas;
 
-    public Dispatcher(@All List<InstanceHandle<Subscriber>> subscribers, Inbox inbox) {
+    public Dispatcher(@All List<InstanceHandle<Subscriber>> subscribers, Inbox inbox, PayloadSchemas schemas) {
         this.inbox = inbox;
+        this.schemas = schemas;
         this.byEventType = subscribers.stream()
                 .map(handle -> new Registered(handle.getBean().getBeanClass().getSimpleName(), handle.get()))
                 .collect(Collectors.groupingBy(registered -> Contracts.of(registered.subscriber().contract()).type()));
@@ -63,7 +66,17 @@ public class Dispatcher {
                         + ": " + target.name() + " handles versions " + new TreeSet<>(target.subscriber().versions()));
             }
         }
+        Optional<String> invalid = schemas.violations(publisherOf(targets.get(0).subscriber()), envelope);
+        if (invalid.isPresent()) {
+            return Dispatch.unprocessable(invalid.get());
+        }
         return applyOnce(envelope, targets);
+    }
+
+    /** The publisher is the package the contract lives in: org.acme.integrationevents.<publisher>. */
+    static String publisherOf(Subscriber subscriber) {
+        String packageName = subscriber.contract().getPackageName();
+        return packageName.substring(packageName.lastIndexOf('.') + 1);
     }
 
     private Dispatch applyOnce(Envelope envelope, List<Registered> targets) {

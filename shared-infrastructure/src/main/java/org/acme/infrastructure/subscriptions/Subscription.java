@@ -133,14 +133,8 @@ public class Subscription {
     private void declareTopology(Channel channel) throws IOException {
         Topology.declareSubscriber(channel, context, config.deliveryLimit());
         for (Subscriber subscriber : dispatcher.subscribers()) {
-            Topology.bind(channel, context, publisherOf(subscriber), Contracts.of(subscriber.contract()).type());
+            Topology.bind(channel, context, Dispatcher.publisherOf(subscriber), Contracts.of(subscriber.contract()).type());
         }
-    }
-
-    /** The publisher is the package the contract lives in: org.acme.integrationevents.<publisher>. */
-    static String publisherOf(Subscriber subscriber) {
-        String packageName = subscriber.contract().getPackageName();
-        return packageName.substring(packageName.lastIndexOf('.') + 1);
     }
 
     private static void closeQuietly(Connection connection) {

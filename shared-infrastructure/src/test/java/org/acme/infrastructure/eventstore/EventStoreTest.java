@@ -81,9 +81,9 @@ class EventStoreTest {
         append(stream, 0, List.of(new CounterEvent.Incremented(1)));
         EventStream<CounterEvent> read = eventStore.read(stream, CounterEvent.class);
 
-        read.requireVersion(1L);
-        read.requireVersion(null);
-        assertThatThrownBy(() -> read.requireVersion(4L)).isInstanceOf(StaleVersion.class)
+        StaleVersion.check(stream, 1L, read.version());
+        StaleVersion.check(stream, null, read.version());
+        assertThatThrownBy(() -> StaleVersion.check(stream, 4L, read.version())).isInstanceOf(StaleVersion.class)
                 .hasMessageContaining("current version is 1");
     }
 

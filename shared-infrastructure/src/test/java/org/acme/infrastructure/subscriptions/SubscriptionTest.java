@@ -106,13 +106,16 @@ class SubscriptionTest {
     }
 
     @Test
-    void aPayloadThatBreaksTheContract_isDeadLetteredWithoutRetries() throws Exception {
+    void aPayloadThatBreaksItsSchema_isDeadLetteredWithoutRetries_beforeAnySubscriberSeesIt() throws Exception {
         Envelope greeting = greeting("to-break", 1);
         String body = EnvelopeCodec.encodeToString(greeting).replace("\"name\":\"to-break\"", "\"nom\":\"to-break\"");
         TestMessages.publish("infratest", "Greeted.v1", greeting.id().toString(), "Greeted", body);
 
         QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
-        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString()).contains("does not match Greeted");
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .startsWith("payload of Greeted v1 breaks its schema")
+                .contains("name");
+        assertThat(subscriber.attemptsFor("to-break")).isZero();
     }
 
     @Test

@@ -1,12 +1,15 @@
 package org.acme.infrastructure.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.integrationevents.Contracts;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.EnvelopeMetadata;
@@ -51,6 +54,21 @@ public final class TestMessages {
     public static void publish(Envelope envelope) throws Exception {
         publish(envelope.metadata().publisher(), envelope.routingKey(), envelope.id().toString(), envelope.type(),
                 EnvelopeCodec.encodeToString(envelope));
+    }
+
+    /**
+     * The envelope as a publisher of an older version would have sent it: the payload holds only
+     * the fields that version has (see {@code @Since}) and the metadata names that version.
+     */
+    public static Envelope asVersion(Envelope envelope, Class<? extends IntegrationEvent> contract, int version) {
+        ObjectNode payload = ((ObjectNode) envelope.payload()).deepCopy();
+        payload.retain(Contracts.fieldsOf(contract, version).stream().map(RecordComponent::getName).toList());
+        EnvelopeMetadata metadata = envelope.metadata();
+        return new Envelope(envelope.id(), envelope.type(), envelope.kind(), envelope.timestamp(), payload,
+                new EnvelopeMetadata(version, metadata.outcome(), metadata.publisher(), metadata.aggregateType(),
+                        metadata.aggregateId(), metadata.aggregateVersion(), metadata.commandType(), metadata.commandId(),
+                        metadata.correlationId(), metadata.causationId(), metadata.expectedVersion(),
+                        metadata.currentVersion()));
     }
 
     /** The same envelope claiming another schema version (one no subscriber may know). */

@@ -27,12 +27,22 @@ public class WhenProductAddedThenAddToProductView implements Subscriber {
 
     @Override
     public Set<Integer> versions() {
-        return Set.of(1);
+        return Set.of(1, 2);
     }
 
     @Override
     public void handle(Envelope envelope) throws MalformedEnvelope {
         ProductAdded added = EnvelopeCodec.payload(envelope, ProductAdded.class);
-        productView.recordCatalogDetails(added.productId(), added.name(), added.price(), CatalogVersion.of(envelope));
+        productView.recordCatalogDetails(added.productId(), added.name(), added.price(), categoryOf(envelope, added),
+                CatalogVersion.of(envelope));
+    }
+
+    /** Version 1 has no category; version 2 may carry one. */
+    private static String categoryOf(Envelope envelope, ProductAdded added) {
+        return switch (envelope.schemaVersion()) {
+            case 1 -> null;
+            case 2 -> added.category();
+            default -> throw new IllegalArgumentException("unsupported version " + envelope.schemaVersion());
+        };
     }
 }

@@ -27,12 +27,22 @@ public class WhenProductUpdatedThenUpdateProductView implements Subscriber {
 
     @Override
     public Set<Integer> versions() {
-        return Set.of(1);
+        return Set.of(1, 2);
     }
 
     @Override
     public void handle(Envelope envelope) throws MalformedEnvelope {
         ProductUpdated updated = EnvelopeCodec.payload(envelope, ProductUpdated.class);
-        productView.recordCatalogDetails(updated.productId(), updated.name(), updated.price(), CatalogVersion.of(envelope));
+        productView.recordCatalogDetails(updated.productId(), updated.name(), updated.price(), categoryOf(envelope, updated),
+                CatalogVersion.of(envelope));
+    }
+
+    /** Version 1 has no category; version 2 may carry one. */
+    private static String categoryOf(Envelope envelope, ProductUpdated updated) {
+        return switch (envelope.schemaVersion()) {
+            case 1 -> null;
+            case 2 -> updated.category();
+            default -> throw new IllegalArgumentException("unsupported version " + envelope.schemaVersion());
+        };
     }
 }

@@ -4,12 +4,16 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,18 +81,51 @@ final class RunningSystem implements AutoCloseable {
         factory.setUsername(env("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(env("RABBITMQ_PASSWORD", "guest"));
         factory.setVirtualHost(VIRTUAL_HOST);
-        Connection connection;
-        try {
-            connection = factory.newConnection("e2e-setup");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open the RabbitMQ virtual host '" + VIRTUAL_HOST
-                    + "': run scripts/local-services.sh, which creates it", e);
-        }
-        try (connection; Channel channel = connection.createChannel()) {
+        try (Connection connection = connectCreatingTheVirtualHost(factory); Channel channel = connection.createChannel()) {
             for (String queue : List.of("orders.integration-events", "orders.integration-events.dlq",
                     "inventory.integration-events", "inventory.integration-events.dlq", "catalog.events.unroutable",
                     "orders.events.unroutable", "inventory.events.unroutable")) {
                 channel.queueDelete(queue);
+            }
+        }
+    }
+
+    private static Connection connectCreatingTheVirtualHost(ConnectionFactory factory) throws IOException, TimeoutException {
+        try {
+            return factory.newConnection("e2e-setup");
+        } catch (IOException missing) {
+            createVirtualHost(factory);
+            return factory.newConnection("e2e-setup");
+        }
+    }
+
+    /**
+     * Creates the e2e virtual host through the management API, for a broker that
+     * scripts/local-services.sh did not prepare (a container, say).
+     */
+    private static void createVirtualHost(ConnectionFactory factory) throws IOException {
+        String api = "http://" + factory.getHost() + ":" + env("RABBITMQ_MANAGEMENT_PORT", "15672") + "/api/";
+        String credentials = Base64.getEncoder().encodeToString(
+                (factory.getUsername() + ":" + factory.getPassword()).getBytes(StandardCharsets.UTF_8));
+        for (String[] call : List.of(
+                new String[] {"vhosts/" + VIRTUAL_HOST, "{}"},
+                new String[] {"permissions/" + VIRTUAL_HOST + "/" + factory.getUsername(),
+                        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"})) {
+            HttpURLConnection put = (HttpURLConnection) URI.create(api + call[0]).toURL().openConnection();
+            put.setRequestMethod("PUT");
+            put.setDoOutput(true);
+            put.setRequestProperty("Authorization", "Basic " + credentials);
+            put.setRequestProperty("Content-Type", "application/json");
+            try {
+                put.getOutputStream().write(call[1].getBytes(StandardCharsets.UTF_8));
+                if (put.getResponseCode() >= 300) {
+                    throw new IOException("PUT " + call[0] + " answered " + put.getResponseCode());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no RabbitMQ virtual host '" + VIRTUAL_HOST + "' and the management API"
+                        + " cannot create it (" + e.getMessage() + "): run scripts/local-services.sh", e);
+            } finally {
+                put.disconnect();
             }
         }
     }

@@ -1,0 +1,129 @@
+package org.acme.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be started here (no Docker engine), so this keeps it consistent with
+ * what the services really read: names, ports, variables, databases, health checks.
+ */
+class ComposeConsistencyTest {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog", "orders", "inventory"})
+    void eachServiceIsBuilt_exposed_andHealthCheckedOnThePortItListensTo(String context) throws IOException {
+        Map<String, Object> service = service(context + "-service");
+        String port = applicationProperties(context).getProperty("quarkus.http.port");
+
+        Map<String, Object> build = map(service.get("build"));
+        Path dockerfile = REPOSITORY.resolve(build.get("dockerfile").toString());
+        assertThat(build.get("context")).isEqualTo(".");
+        assertThat(dockerfile).exists();
+        assertThat(Files.readString(dockerfile)).contains("EXPOSE " + port)
+                .contains("/build/" + context + "-service/target/quarkus-app/");
+        assertThat(list(service.get("ports"))).singleElement().asString().endsWith(":" + port);
+        assertThat(String.join(" ", list(map(service.get("healthcheck")).get("test"))))
+                .contains("http://127.0.0.1:" + port + "/q/health/ready");
+        assertThat(map(service.get("depends_on"))).containsOnlyKeys("postgres", "rabbitmq");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog", "orders", "inventory"})
+    void eachServiceIsGivenOnlyVariablesItReads_andTheServersItNeeds(String context) throws IOException {
+        Map<String, Object> environment = map(service(context + "-service").get("environment"));
+
+        Set<String> read = variablesReadBy(context);
+        assertThat(read).as("variables %s-service reads", context).containsAll(environment.keySet());
+        assertThat(environment).containsEntry("PG_HOST", "postgres").containsEntry("RABBITMQ_HOST", "rabbitmq");
+        assertThat(service("postgres").get("environment").toString()).contains("POSTGRES_PASSWORD=" + environment.get("PG_PASSWORD"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"catalog", "orders", "inventory"})
+    void postgresCreatesTheDatabaseEachServiceUses(String context) throws IOException {
+        String database = applicationProperties(context).getProperty(context + ".database");
+        String init = Files.readString(REPOSITORY.resolve("docker/postgres/init.sql"));
+
+        assertThat(database).isEqualTo(context);
+        assertThat(init).contains("CREATE DATABASE " + database + ";");
+        assertThat(list(map(service("postgres")).get("volumes")))
+                .anyMatch(volume -> volume.startsWith("./docker/postgres/init.sql:/docker-entrypoint-initdb.d/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rabbitmq"})
+    void theBrokerHasItsManagementUi_andIsHealthChecked(String name) {
+        Map<String, Object> rabbitmq = service(name);
+
+        assertThat(rabbitmq.get("image").toString()).contains("management");
+        assertThat(list(rabbitmq.get("ports"))).anyMatch(port -> port.endsWith(":15672")).anyMatch(port -> port.endsWith(":5672"));
+        assertThat(rabbitmq).containsKey("healthcheck");
+    }
+
+    /** The ${VARIABLES} of a service's application.properties, and those of the broker settings it shares. */
+    private static Set<String> variablesReadBy(String context) throws IOException {
+        Set<String> variables = new HashSet<>();
+        Matcher matcher = VARIABLE.matcher(Files.readString(propertiesFile(context)));
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        // RabbitConfig maps prefix "rabbitmq": host, port, username, password, virtualHost.
+        String rabbitConfig = Files.readString(REPOSITORY.resolve(
+                "shared-infrastructure/src/main/java/org/acme/infrastructure/rabbitmq/RabbitConfig.java"));
+        Matcher method = Pattern.compile("(\\w+)\\(\\);").matcher(rabbitConfig);
+        while (method.find()) {
+            variables.add("RABBITMQ_" + method.group(1).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase());
+        }
+        return variables;
+    }
+
+    private static Properties applicationProperties(String context) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = new StringReader(Files.readString(propertiesFile(context)))) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static Path propertiesFile(String context) {
+        return REPOSITORY.resolve(context + "-service/src/main/resources/application.properties");
+    }
+
+    private static Map<String, Object> service(String name) {
+        try (Reader compose = Files.newBufferedReader(REPOSITORY.resolve("docker-compose.yml"))) {
+            Map<String, Object> services = map(map(new Yaml().load(compose)).get("services"));
+            assertThat(services).as("services of docker-compose.yml").containsKey(name);
+            return map(services.get(name));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Map<String, Object> map(Object yaml) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) yaml;
+        return map;
+    }
+
+    private static List<String> list(Object yaml) {
+        return ((List<?>) yaml).stream().map(String::valueOf).toList();
+    }
+}

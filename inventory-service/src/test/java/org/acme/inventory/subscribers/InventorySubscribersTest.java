@@ -87,6 +87,29 @@ class InventorySubscribersTest {
     }
 
     @Test
+    void productUpdated_deliveredTwice_renamesOnce() throws Exception {
+        UUID productId = aTrackedProduct();
+        Envelope updated = TestMessages.envelope(new ProductUpdated(productId, "Renamed lamp", BigDecimal.ONE, null),
+                "catalog", "Product", productId, 2L);
+        TestMessages.publish(updated);
+        TestMessages.publish(updated);
+        aTrackedProduct();
+
+        stockOf(productId).statusCode(200).body("name", equalTo("Renamed lamp")).body("version", equalTo(2));
+    }
+
+    @Test
+    void productRemoved_deliveredTwice_discontinuesOnce() throws Exception {
+        UUID productId = aTrackedProduct();
+        Envelope removed = TestMessages.envelope(new ProductRemoved(productId), "catalog", "Product", productId, 2L);
+        TestMessages.publish(removed);
+        TestMessages.publish(removed);
+        aTrackedProduct();
+
+        stockOf(productId).statusCode(200).body("status", equalTo("DISCONTINUED")).body("version", equalTo(2));
+    }
+
+    @Test
     void productRemoved_discontinuesTheItem_andItTakesNoReservation() throws Exception {
         UUID productId = aStockedProduct(5);
         TestMessages.publish(TestMessages.envelope(new ProductRemoved(productId), "catalog", "Product", productId, 2L));

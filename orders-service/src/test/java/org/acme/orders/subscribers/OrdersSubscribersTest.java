@@ -14,8 +14,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
@@ -23,6 +30,7 @@ import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.catalog.ProductAdded;
+import org.acme.integrationevents.catalog.ProductRemoved;
 import org.acme.integrationevents.catalog.ProductUpdated;
 import org.acme.integrationevents.inventory.ReserveStockRejected;
 import org.acme.integrationevents.inventory.Shortage;
@@ -36,6 +44,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Orders' subscribers fed through the real broker: effects, duplicates, order, dead letters. */
 @QuarkusTest
 class OrdersSubscribersTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private QueueProbe deadLetters;
 
@@ -103,6 +114,37 @@ class OrdersSubscribersTest {
                 .startsWith("payload of ProductAdded v2 breaks its schema")
                 .contains("price");
         viewedProduct(productId).statusCode(404);
+    }
+
+    @Test
+    void productUpdated_productRemoved_andStockAdjusted_deliveredTwice_changeTheViewOnce() throws Exception {
+        UUID productId = aCatalogProduct("1.00");
+        Envelope updated = TestMessages.envelope(new ProductUpdated(productId, "Pen", new BigDecimal("1.20"), "pens"),
+                "catalog", "Product", productId, 2L);
+        Envelope adjusted = TestMessages.envelope(new StockAdjusted(productId, 4, 4, 0, 4), "inventory", "StockItem",
+                productId, 2L);
+        Envelope removed = TestMessages.envelope(new ProductRemoved(productId), "catalog", "Product", productId, 3L);
+        for (Envelope envelope : List.of(updated, updated, adjusted, adjusted, removed, removed)) {
+            TestMessages.publish(envelope);
+        }
+        aCatalogProduct("9.99");
+
+        viewedProduct(productId).statusCode(200).body("price", equalTo(1.20f)).body("available", equalTo(4))
+                .body("status", equalTo("REMOVED"));
+        assertThat(inboxRowsFor(updated, adjusted, removed)).isEqualTo(3);
+    }
+
+    @Test
+    void reserveStockRejected_deliveredTwice_rejectsTheOrderOnce() throws Exception {
+        UUID productId = aCatalogProduct("2.00");
+        UUID orderId = placed(productId, 50);
+        Envelope rejected = TestMessages.envelope(new ReserveStockRejected(orderId, "not enough stock for 1 of 1 lines",
+                List.of(new Shortage(productId, 50, 3))), "inventory", "Reservation", orderId, null);
+        TestMessages.publish(rejected);
+        TestMessages.publish(rejected);
+        aCatalogProduct("9.99");
+
+        order(orderId).statusCode(200).body("status", equalTo("REJECTED")).header("ETag", equalTo("\"2\""));
     }
 
     @Test
@@ -231,5 +273,18 @@ class OrdersSubscribersTest {
                 message -> added.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
                 .startsWith("unknown event type ProductLiked");
+    }
+
+    /** How many inbox rows the subscribers wrote for these events: one each, however often delivered. */
+    private int inboxRowsFor(Envelope... events) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM inbox WHERE event_id = ANY (?)")) {
+            count.setArray(1, connection.createArrayOf("uuid",
+                    Arrays.stream(events).map(Envelope::id).toArray()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 }

@@ -61,12 +61,15 @@ create_databases() {
 }
 
 create_vhosts() {
-  # The end-to-end tests run the three services in their own virtual host, apart from a local run.
-  if ! as_root rabbitmqctl -q list_vhosts | grep -qx e2e; then
-    log "creating RabbitMQ virtual host e2e"
-    as_root rabbitmqctl -q add_vhost e2e
-  fi
-  as_root rabbitmqctl -q set_permissions -p e2e "${RABBITMQ_USERNAME:-guest}" '.*' '.*' '.*'
+  # The component tests and the end-to-end tests each work in a virtual host of their own, apart
+  # from a local run (in /): a running service never takes a test's messages.
+  for vhost in "${TEST_RABBITMQ_VIRTUAL_HOST:-tests}" e2e; do
+    if ! as_root rabbitmqctl -q list_vhosts | grep -qx "$vhost"; then
+      log "creating RabbitMQ virtual host $vhost"
+      as_root rabbitmqctl -q add_vhost "$vhost"
+    fi
+    as_root rabbitmqctl -q set_permissions -p "$vhost" "${RABBITMQ_USERNAME:-guest}" '.*' '.*' '.*'
+  done
 }
 
 enable_management() {

@@ -2,22 +2,18 @@ package org.acme.e2e;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.acme.infrastructure.testing.LocalBroker;
 
 /**
  * The three services started from their packaged jars, against fresh databases of their own
@@ -75,57 +71,12 @@ final class RunningSystem implements AutoCloseable {
 
     /** Deletes the queues an earlier run left in the e2e virtual host; the services declare them again. */
     private static void forgetBrokerState() throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
-        factory.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
-        factory.setUsername(env("RABBITMQ_USERNAME", "guest"));
-        factory.setPassword(env("RABBITMQ_PASSWORD", "guest"));
-        factory.setVirtualHost(VIRTUAL_HOST);
-        try (Connection connection = connectCreatingTheVirtualHost(factory); Channel channel = connection.createChannel()) {
+        LocalBroker.ensureVirtualHost(VIRTUAL_HOST);
+        try (Connection connection = LocalBroker.connect("e2e-setup", VIRTUAL_HOST); Channel channel = connection.createChannel()) {
             for (String queue : List.of("orders.integration-events", "orders.integration-events.dlq",
                     "inventory.integration-events", "inventory.integration-events.dlq", "catalog.events.unroutable",
                     "orders.events.unroutable", "inventory.events.unroutable")) {
                 channel.queueDelete(queue);
-            }
-        }
-    }
-
-    private static Connection connectCreatingTheVirtualHost(ConnectionFactory factory) throws IOException, TimeoutException {
-        try {
-            return factory.newConnection("e2e-setup");
-        } catch (IOException missing) {
-            createVirtualHost(factory);
-            return factory.newConnection("e2e-setup");
-        }
-    }
-
-    /**
-     * Creates the e2e virtual host through the management API, for a broker that
-     * scripts/local-services.sh did not prepare (a container, say).
-     */
-    private static void createVirtualHost(ConnectionFactory factory) throws IOException {
-        String api = "http://" + factory.getHost() + ":" + env("RABBITMQ_MANAGEMENT_PORT", "15672") + "/api/";
-        String credentials = Base64.getEncoder().encodeToString(
-                (factory.getUsername() + ":" + factory.getPassword()).getBytes(StandardCharsets.UTF_8));
-        for (String[] call : List.of(
-                new String[] {"vhosts/" + VIRTUAL_HOST, "{}"},
-                new String[] {"permissions/" + VIRTUAL_HOST + "/" + factory.getUsername(),
-                        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"})) {
-            HttpURLConnection put = (HttpURLConnection) URI.create(api + call[0]).toURL().openConnection();
-            put.setRequestMethod("PUT");
-            put.setDoOutput(true);
-            put.setRequestProperty("Authorization", "Basic " + credentials);
-            put.setRequestProperty("Content-Type", "application/json");
-            try {
-                put.getOutputStream().write(call[1].getBytes(StandardCharsets.UTF_8));
-                if (put.getResponseCode() >= 300) {
-                    throw new IOException("PUT " + call[0] + " answered " + put.getResponseCode());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("no RabbitMQ virtual host '" + VIRTUAL_HOST + "' and the management API"
-                        + " cannot create it (" + e.getMessage() + "): run scripts/local-services.sh", e);
-            } finally {
-                put.disconnect();
             }
         }
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.acme.infrastructure.outbox.OutboxRelay;
 import org.acme.infrastructure.testing.BrokerProxy;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.TestBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * the broker through this proxy (the resource is global), so only this test ever cuts it.
  */
 @QuarkusTest
+@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = BrokerProxy.class, scope = TestResourceScope.GLOBAL)
 class AddProductWhileBrokerIsDownTest {
 

@@ -12,12 +12,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.TestBroker;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.orders.OrderPlaced;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
 class AdjustStockApiTest {
 
     private QueueProbe inventoryEvents;

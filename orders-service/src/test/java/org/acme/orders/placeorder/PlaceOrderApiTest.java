@@ -11,11 +11,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.TestBroker;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.catalog.ProductRemoved;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
 class PlaceOrderApiTest {
 
     private QueueProbe ordersEvents;

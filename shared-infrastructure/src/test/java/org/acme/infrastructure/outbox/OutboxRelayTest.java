@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -32,6 +34,7 @@ import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.testing.LocalBroker;
 import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.infrastructure.testing.TcpProxy;
+import org.acme.infrastructure.testing.TestBroker;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.infratest.Greeted;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.Test;
 
 /** The relay against the real PostgreSQL and RabbitMQ, including the faults it must survive. */
 @QuarkusTest
+@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
 class OutboxRelayTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -282,17 +286,17 @@ class OutboxRelayTest {
 
             @Override
             public String username() {
-                return "guest";
+                return LocalBroker.username();
             }
 
             @Override
             public String password() {
-                return "guest";
+                return LocalBroker.password();
             }
 
             @Override
             public String virtualHost() {
-                return "/";
+                return LocalBroker.testVirtualHost();
             }
         };
     }

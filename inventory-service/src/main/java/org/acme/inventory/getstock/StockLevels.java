@@ -1,15 +1,12 @@
 package org.acme.inventory.getstock;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.acme.infrastructure.sql.Sql;
 import org.acme.inventory.stockitem.StockLevel;
 
 /** Reads the stock levels the projection keeps. */
@@ -18,40 +15,25 @@ public class StockLevels {
 
     private static final String SELECT = "SELECT product_id, name, on_hand, reserved, discontinued, version FROM stock_levels";
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public StockLevels(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public StockLevels(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<StockLevel> find(UUID productId) {
-        return query(SELECT + " WHERE product_id = ?", productId).stream().findFirst();
+        return sql.queryOne(SELECT + " WHERE product_id = ?", StockLevels::level, productId);
     }
 
     public List<StockLevel> all() {
-        return query(SELECT + " ORDER BY name NULLS LAST, product_id");
+        return sql.query(SELECT + " ORDER BY name NULLS LAST, product_id", StockLevels::level);
     }
 
-    private List<StockLevel> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<StockLevel> levels = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    int onHand = rows.getInt("on_hand");
-                    int reserved = rows.getInt("reserved");
-                    levels.add(new StockLevel(rows.getObject("product_id", UUID.class), rows.getString("name"),
-                            onHand, reserved, onHand - reserved,
-                            rows.getBoolean("discontinued") ? StockLevel.Status.DISCONTINUED : StockLevel.Status.ACTIVE,
-                            rows.getLong("version")));
-                }
-            }
-            return levels;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read stock levels", e);
-        }
+    private static StockLevel level(ResultSet row) throws SQLException {
+        int onHand = row.getInt("on_hand");
+        int reserved = row.getInt("reserved");
+        return new StockLevel(row.getObject("product_id", UUID.class), row.getString("name"), onHand, reserved,
+                onHand - reserved, row.getBoolean("discontinued") ? StockLevel.Status.DISCONTINUED : StockLevel.Status.ACTIVE,
+                row.getLong("version"));
     }
 }

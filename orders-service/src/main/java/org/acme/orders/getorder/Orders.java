@@ -2,17 +2,12 @@ package org.acme.orders.getorder;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.acme.infrastructure.sql.Sql;
 import org.acme.orders.order.OrderState;
 import org.acme.orders.order.OrderStatus;
 
@@ -24,11 +19,11 @@ public class Orders {
     private static final TypeReference<List<OrderState.Line>> LINES = new TypeReference<>() {
     };
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     private final ObjectMapper json;
 
-    public Orders(AgroalDataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
+    public Orders(Sql sql, ObjectMapper json) {
+        this.sql = sql;
         this.json = json;
     }
 
@@ -41,23 +36,17 @@ public class Orders {
         return query(SELECT + " ORDER BY placed_at DESC, id LIMIT ?", limit);
     }
 
-    private List<OrderState> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<OrderState> orders = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    orders.add(new OrderState(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                            OrderStatus.valueOf(rows.getString(3)), json.readValue(rows.getString(4), LINES),
-                            rows.getBigDecimal(5), rows.getLong(6)));
-                }
-            }
-            return orders;
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read orders", e);
+    private List<OrderState> query(String statement, Object... parameters) {
+        return sql.query(statement, row -> new OrderState(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                OrderStatus.valueOf(row.getString(3)), lines(row.getString(4)), row.getBigDecimal(5), row.getLong(6)),
+                parameters);
+    }
+
+    private List<OrderState.Line> lines(String json) {
+        try {
+            return this.json.readValue(json, LINES);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read order lines " + json, e);
         }
     }
 }

@@ -1,16 +1,11 @@
 package org.acme.orders.productview;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.acme.infrastructure.sql.Sql;
 
 /**
  * Orders' local view of the catalog, fed by the catalog's events and inventory's StockAdjusted.
@@ -27,14 +22,14 @@ public class ProductView {
     private static final String SELECT = "SELECT product_id, name, price, category, available, removed FROM product_view"
             + " WHERE name IS NOT NULL";
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public ProductView(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public ProductView(Sql sql) {
+        this.sql = sql;
     }
 
     public void recordCatalogDetails(UUID productId, String name, BigDecimal price, String category, long catalogVersion) {
-        update("INSERT INTO product_view (product_id, name, price, category, removed, catalog_version)"
+        sql.update("INSERT INTO product_view (product_id, name, price, category, removed, catalog_version)"
                         + " VALUES (?, ?, ?, ?, false, ?)"
                         + " ON CONFLICT (product_id) DO UPDATE SET name = excluded.name, price = excluded.price,"
                         + " category = excluded.category, catalog_version = excluded.catalog_version"
@@ -43,14 +38,14 @@ public class ProductView {
     }
 
     public void withdraw(UUID productId, long catalogVersion) {
-        update("INSERT INTO product_view (product_id, removed, catalog_version) VALUES (?, true, ?)"
+        sql.update("INSERT INTO product_view (product_id, removed, catalog_version) VALUES (?, true, ?)"
                         + " ON CONFLICT (product_id) DO UPDATE SET removed = true,"
                         + " catalog_version = GREATEST(product_view.catalog_version, excluded.catalog_version)",
                 productId, catalogVersion);
     }
 
     public void recordAvailability(UUID productId, int available, long stockVersion) {
-        update("INSERT INTO product_view (product_id, removed, available, stock_version) VALUES (?, false, ?, ?)"
+        sql.update("INSERT INTO product_view (product_id, removed, available, stock_version) VALUES (?, false, ?, ?)"
                         + " ON CONFLICT (product_id) DO UPDATE SET available = excluded.available,"
                         + " stock_version = excluded.stock_version"
                         + " WHERE product_view.stock_version IS NULL OR product_view.stock_version < excluded.stock_version",
@@ -66,35 +61,9 @@ public class ProductView {
         return query(SELECT + " AND NOT removed ORDER BY name, product_id");
     }
 
-    private void update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot update the product view", e);
-        }
-    }
-
-    private List<ViewedProduct> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<ViewedProduct> products = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    products.add(new ViewedProduct(rows.getObject("product_id", UUID.class), rows.getString("name"),
-                            rows.getBigDecimal("price"), rows.getString("category"), (Integer) rows.getObject("available"),
-                            rows.getBoolean("removed") ? ViewedProduct.Status.REMOVED : ViewedProduct.Status.ACTIVE));
-                }
-            }
-            return products;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the product view", e);
-        }
+    private List<ViewedProduct> query(String statement, Object... parameters) {
+        return sql.query(statement, row -> new ViewedProduct(row.getObject("product_id", UUID.class), row.getString("name"),
+                row.getBigDecimal("price"), row.getString("category"), (Integer) row.getObject("available"),
+                row.getBoolean("removed") ? ViewedProduct.Status.REMOVED : ViewedProduct.Status.ACTIVE), parameters);
     }
 }

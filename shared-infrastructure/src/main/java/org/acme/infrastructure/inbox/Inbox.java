@@ -1,12 +1,9 @@
 package org.acme.infrastructure.inbox;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.UUID;
+import org.acme.infrastructure.sql.Sql;
 
 /**
  * The events each subscriber has already applied. Recording an event and applying it share one
@@ -16,10 +13,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Inbox {
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public Inbox(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public Inbox(Sql sql) {
+        this.sql = sql;
     }
 
     /**
@@ -28,15 +25,7 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean recordFirstDelivery(String subscriber, UUID eventId, String eventType) {
-        String sql = "INSERT INTO inbox (subscriber, event_id, event_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, subscriber);
-            insert.setObject(2, eventId);
-            insert.setString(3, eventType);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record " + eventType + " " + eventId + " in the inbox", e);
-        }
+        return sql.update("INSERT INTO inbox (subscriber, event_id, event_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                subscriber, eventId, eventType) == 1;
     }
 }

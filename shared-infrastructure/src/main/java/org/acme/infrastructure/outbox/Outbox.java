@@ -1,15 +1,12 @@
 package org.acme.infrastructure.outbox;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.UUID;
 import java.util.function.Function;
 import org.acme.infrastructure.commands.CommandRejected;
+import org.acme.infrastructure.sql.Sql;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.EnvelopeMetadata;
@@ -28,11 +25,11 @@ public class Outbox {
             + " (message_id, event_type, routing_key, aggregate_id, correlation_id, causation_id, occurred_at, envelope)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS json))";
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     private final String publisher;
 
-    public Outbox(AgroalDataSource dataSource, @ConfigProperty(name = "integration-events.context") String publisher) {
-        this.dataSource = dataSource;
+    public Outbox(Sql sql, @ConfigProperty(name = "integration-events.context") String publisher) {
+        this.sql = sql;
         this.publisher = publisher;
     }
 
@@ -60,20 +57,9 @@ public class Outbox {
                 .command(origin.commandType(), origin.command().commandId())
                 .correlation(origin.command().correlationId(), origin.command().causationId())
                 .versions(origin.expectedVersion(), origin.currentVersion()));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, envelope.id());
-            insert.setString(2, envelope.type());
-            insert.setString(3, envelope.routingKey());
-            insert.setString(4, envelope.metadata().aggregateId());
-            insert.setString(5, envelope.metadata().correlationId());
-            insert.setString(6, envelope.metadata().causationId());
-            insert.setTimestamp(7, Timestamp.from(envelope.timestamp()));
-            insert.setString(8, EnvelopeCodec.encodeToString(envelope));
-            insert.executeUpdate();
-            return envelope;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write " + envelope.type() + " to the outbox", e);
-        }
+        sql.update(INSERT, envelope.id(), envelope.type(), envelope.routingKey(), envelope.metadata().aggregateId(),
+                envelope.metadata().correlationId(), envelope.metadata().causationId(), Timestamp.from(envelope.timestamp()),
+                EnvelopeCodec.encodeToString(envelope));
+        return envelope;
     }
 }

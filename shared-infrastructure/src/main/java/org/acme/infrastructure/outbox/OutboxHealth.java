@@ -1,12 +1,8 @@
 package org.acme.infrastructure.outbox;
 
-import io.agroal.api.AgroalDataSource;
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import org.acme.infrastructure.sql.Sql;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -21,11 +17,11 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class OutboxHealth implements HealthCheck {
 
     private final OutboxRelay relay;
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public OutboxHealth(OutboxRelay relay, AgroalDataSource dataSource) {
+    public OutboxHealth(OutboxRelay relay, Sql sql) {
         this.relay = relay;
-        this.dataSource = dataSource;
+        this.sql = sql;
     }
 
     @Override
@@ -34,12 +30,10 @@ public class OutboxHealth implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay")
                 .status(state == OutboxRelay.State.LEADING || state == OutboxRelay.State.STANDBY)
                 .withData("state", state.name());
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
-            row.next();
-            response.withData("unpublished", row.getLong(1));
-        } catch (SQLException e) {
+        try {
+            response.withData("unpublished", sql.queryOne("SELECT count(*) FROM outbox WHERE published_at IS NULL",
+                    row -> row.getLong(1)).orElse(0L));
+        } catch (IllegalStateException e) {
             response.withData("unpublished", "unknown: " + e.getMessage());
         }
         return response.build();

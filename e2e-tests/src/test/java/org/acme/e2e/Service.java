@@ -11,44 +11,74 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** One packaged service running as a real process, on a free port, with its own log file. */
-final class Service implements AutoCloseable {
+/**
+ * One packaged service running as a real process, on a port of its own, with its own log file. It
+ * can be killed ({@code kill -9}) and started again on the same port, as a crash and a restart.
+ */
+public final class Service implements AutoCloseable {
 
     private final String name;
+    private final Path jar;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final Map<String, String> environment;
+    private volatile Process process;
 
-    private Service(String name, int port, Path log, Process process) {
+    private Service(String name, Path jar, int port, Path log, Map<String, String> environment) {
         this.name = name;
+        this.jar = jar;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.environment = Map.copyOf(environment);
     }
 
-    static Service start(Path repository, String name, Map<String, String> environment) throws IOException {
+    /** Starts {@code <name>-service} from its packaged jar; its output goes to {@code log}. */
+    public static Service start(Path repository, String name, Path log, Map<String, String> environment) throws IOException {
         Path jar = repository.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B verify (it packages the services first)");
         }
-        int port = freePort();
-        Path log = repository.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new Service(name, port, log, builder.start());
+        Files.deleteIfExists(log);
+        Service service = new Service(name, jar, freePort(), log, environment);
+        service.launch();
+        return service;
     }
 
-    String url() {
+    static Service start(Path repository, String name, Map<String, String> environment) throws IOException {
+        return start(repository, name, repository.resolve("e2e-tests/target/e2e-logs/" + name + ".log"), environment);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or acknowledged. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts the service again, on the same port and with the same settings, after a kill or a stop. */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
     /** Waits until the service is ready (database reached) and consumes or publishes (messaging UP). */
-    void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+    public void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -57,14 +87,23 @@ final class Service implements AutoCloseable {
             if (answers200("/q/health/ready") && answers200("/q/health/group/messaging")) {
                 return;
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         throw new IllegalStateException(name + " was not healthy within " + timeout + ":\n" + tailOfLog());
     }
 
-    String tailOfLog() throws IOException {
+    public String tailOfLog() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private void launch() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        process = builder.start();
     }
 
     private boolean answers200(String path) {
@@ -85,7 +124,7 @@ final class Service implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

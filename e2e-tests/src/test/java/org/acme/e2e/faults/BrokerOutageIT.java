@@ -1,0 +1,72 @@
+package org.acme.e2e.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.acme.e2e.Service;
+import org.junit.jupiter.api.Test;
+
+/** The broker goes away under load: commands keep being accepted, and nothing is lost or doubled when it returns. */
+class BrokerOutageIT {
+
+    private static final int LOAD = 30;
+
+    @Test
+    void brokerStoppedForThirtySeconds_underLoad_losesNothing() throws Exception {
+        try (Scenario scenario = Scenario.start("broker-stopped")) {
+            Workload workload = scenario.load(LOAD);
+            Thread.sleep(3_000);
+
+            Instant stopped = Instant.now();
+            LocalServers.stopBroker();
+            AtomicBoolean relayNoticed = new AtomicBoolean();
+            Service catalog = scenario.cluster().instances("catalog").get(0);
+            while (Duration.between(stopped, Instant.now()).toSeconds() < 30) {
+                relayNoticed.compareAndSet(false, Messaging.state(catalog, "outbox-relay").filter("LEADING"::equals).isEmpty());
+                Thread.sleep(500);
+            }
+            LocalServers.startBroker();
+            Instant restarted = Instant.now();
+            Thread.sleep(3_000);
+
+            long acceptedDuringOutage = workload.count(operation -> operation.outcome() == Operation.Outcome.OK
+                    && operation.sentAt().isAfter(stopped.plusSeconds(1)) && operation.sentAt().isBefore(restarted));
+            scenario.measure("commands accepted while the broker was down", acceptedDuringOutage);
+            scenario.finish("Broker stopped 30 s under load", LOAD + " commands/s", "rabbitmqctl stop, 30 s, start",
+                    restarted, Duration.ofSeconds(90), 0);
+
+            assertThat(acceptedDuringOutage).as("commands are accepted while the broker is down (the outbox keeps them)")
+                    .isPositive();
+            assertThat(relayNoticed).as("the relay reported the outage in its health").isTrue();
+        }
+    }
+
+    @Test
+    void brokerRestartedFiveTimes_someByKill9_losesNothing() throws Exception {
+        try (Scenario scenario = Scenario.start("broker-restarted")) {
+            scenario.load(LOAD);
+            int outagesSeen = 0;
+            Service orders = scenario.cluster().instances("orders").get(0);
+            for (int restart = 1; restart <= 5; restart++) {
+                Thread.sleep(3_000);
+                if (restart % 2 == 1) {
+                    LocalServers.killBroker();
+                } else {
+                    LocalServers.stopBroker();
+                }
+                outagesSeen += Messaging.reportsDownWithin(orders, Duration.ofSeconds(3)) ? 1 : 0;
+                LocalServers.startBroker();
+            }
+            Instant lastRestart = Instant.now();
+            Thread.sleep(3_000);
+
+            scenario.measure("outages the orders service reported in its messaging health", outagesSeen);
+            scenario.finish("Broker restarted 5 times under load (3 by kill -9)", LOAD + " commands/s",
+                    "3 × kill -9 of the broker, 2 × rabbitmqctl stop, each followed by a start", lastRestart,
+                    Duration.ofSeconds(90), 0);
+            assertThat(outagesSeen).as("the services noticed the broker was gone").isPositive();
+        }
+    }
+}

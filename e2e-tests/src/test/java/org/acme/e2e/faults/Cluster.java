@@ -1,0 +1,154 @@
+package org.acme.e2e.faults;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.acme.e2e.Service;
+
+/**
+ * The three services as real processes for one fault scenario: fresh databases of their own
+ * ({@code *_faults}), an empty virtual host {@code faults}, and the broker reached through a
+ * {@link LaggingProxy}. A service may run as several instances; the workload spreads its requests
+ * over the live ones.
+ */
+final class Cluster implements AutoCloseable {
+
+    static final String VIRTUAL_HOST = "faults";
+    static final List<String> SERVICES = List.of("catalog", "orders", "inventory");
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private final Path repository;
+    private final Path logs;
+    private final LaggingProxy broker;
+    private final BrokerManagement management = new BrokerManagement(VIRTUAL_HOST);
+    private final Map<String, List<Service>> instances = new HashMap<>();
+    private final AtomicInteger nextRequest = new AtomicInteger();
+
+    private Cluster(Path repository, Path logs, LaggingProxy broker) {
+        this.repository = repository;
+        this.logs = logs;
+        this.broker = broker;
+    }
+
+    /** Starts the given number of instances of each service, on fresh databases and a fresh virtual host. */
+    static Cluster start(String scenario, int catalogs, int orders, int inventories) throws Exception {
+        String why = LocalServers.whyNotControllable();
+        if (why != null) {
+            throw new IllegalStateException("the fault suite needs the local PostgreSQL and RabbitMQ: " + why);
+        }
+        LocalServers.startPostgres();
+        LocalServers.startBroker();
+        LocalServers.memoryAlarm(false);
+        Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        recreateDatabases();
+        new BrokerManagement(VIRTUAL_HOST).recreateVirtualHost(env("RABBITMQ_USERNAME", "guest"));
+        Cluster cluster = new Cluster(repository, repository.resolve("e2e-tests/target/fault-logs/" + scenario),
+                new LaggingProxy(env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672"))));
+        try {
+            Map<String, Integer> counts = Map.of("catalog", catalogs, "orders", orders, "inventory", inventories);
+            for (String name : SERVICES) {
+                for (int i = 0; i < counts.get(name); i++) {
+                    cluster.startInstance(name);
+                }
+            }
+            for (List<Service> services : cluster.instances.values()) {
+                for (Service service : services) {
+                    service.awaitHealthy(STARTUP);
+                }
+            }
+            return cluster;
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    Service startInstance(String name) throws IOException {
+        List<Service> running = instances.computeIfAbsent(name, key -> new ArrayList<>());
+        Map<String, String> environment = new HashMap<>();
+        environment.put(name.toUpperCase() + "_DB", database(name));
+        environment.put("RABBITMQ_VIRTUAL_HOST", VIRTUAL_HOST);
+        environment.put("RABBITMQ_PORT", Integer.toString(broker.port()));
+        Service service = Service.start(repository, name, logs.resolve(name + "-" + (running.size() + 1) + ".log"), environment);
+        running.add(service);
+        return service;
+    }
+
+    List<Service> instances(String name) {
+        return List.copyOf(instances.getOrDefault(name, List.of()));
+    }
+
+    /** A live instance of the service, taking turns among them. */
+    String url(String name) {
+        List<Service> all = instances(name);
+        for (int i = 0; i < all.size(); i++) {
+            Service candidate = all.get(Math.floorMod(nextRequest.getAndIncrement(), all.size()));
+            if (candidate.isAlive()) {
+                return candidate.url();
+            }
+        }
+        return all.get(0).url();
+    }
+
+    /** {@code kill -9} of one instance, then a restart; answers when it is healthy again. */
+    void crashAndRestart(Service service) throws IOException, InterruptedException {
+        service.kill();
+        service.restart();
+        service.awaitHealthy(STARTUP);
+    }
+
+    LaggingProxy brokerLink() {
+        return broker;
+    }
+
+    BrokerManagement broker() {
+        return management;
+    }
+
+    Connection openDatabase(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database(service)), env("PG_USER", "postgres"), env("PG_PASSWORD", ""));
+    }
+
+    static String database(String service) {
+        return service + "_faults";
+    }
+
+    private static void recreateDatabases() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), env("PG_USER", "postgres"),
+                env("PG_PASSWORD", "")); Statement statement = connection.createStatement()) {
+            for (String name : SERVICES) {
+                statement.execute("DROP DATABASE IF EXISTS " + database(name) + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + database(name));
+            }
+        }
+    }
+
+    private static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + database;
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (List<Service> services : instances.values()) {
+            for (Service service : services) {
+                service.close();
+            }
+        }
+        instances.clear();
+        broker.close();
+    }
+}

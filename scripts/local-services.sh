@@ -21,6 +21,7 @@ install_missing() {
   local missing=()
   command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql postgresql-client)
   command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     as_root apt-get update -qq
@@ -73,8 +74,16 @@ create_vhosts() {
 }
 
 enable_management() {
-  # The management UI (http://localhost:15672) is handy; the tests do not need it.
-  as_root rabbitmq-plugins enable --quiet rabbitmq_management >/dev/null 2>&1 || log "management plugin not enabled (optional)"
+  # The management API (and UI, http://localhost:15672): the fault suite reads queue counters and
+  # deletes queues and exchanges through it.
+  if ! as_root rabbitmq-plugins enable --quiet rabbitmq_management >/dev/null 2>&1; then
+    log "cannot enable the rabbitmq_management plugin"; exit 1
+  fi
+  for _ in $(seq 1 30); do
+    curl -sf -u "${RABBITMQ_USERNAME:-guest}:${RABBITMQ_PASSWORD:-guest}" http://127.0.0.1:15672/api/overview >/dev/null && return
+    sleep 1
+  done
+  log "the management API did not answer on 127.0.0.1:15672"; exit 1
 }
 
 install_missing

@@ -121,6 +121,11 @@ public final class ProjectFixture {
                 public class %s implements Subscriber {
 
                     @Override
+                    public String name() {
+                        return "%s";
+                    }
+
+                    @Override
                     public Class<? extends IntegrationEvent> contract() {
                         return %s.class;
                     }
@@ -134,7 +139,7 @@ public final class ProjectFixture {
                     public void handle(Envelope envelope) {
                     }
                 }
-                """.formatted(context, publisher, publisher, event, className, event, versions);
+                """.formatted(context, publisher, publisher, event, className, className, event, versions);
     }
 
     public Path root() {

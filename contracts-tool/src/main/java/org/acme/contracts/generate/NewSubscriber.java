@@ -100,6 +100,11 @@ public record NewSubscriber(String event, String context, String reaction) {
         out.append("    public ").append(className()).append("(Clock clock) {\n");
         out.append("        this.clock = clock;\n");
         out.append("    }\n\n");
+        out.append("    /** The inbox keeps what this subscriber applied under this name: never change it. */\n");
+        out.append("    @Override\n");
+        out.append("    public String name() {\n");
+        out.append("        return \"").append(className()).append("\";\n");
+        out.append("    }\n\n");
         out.append("    @Override\n");
         out.append("    public Class<? extends IntegrationEvent> contract() {\n");
         out.append("        return ").append(contract.className()).append(".class;\n");

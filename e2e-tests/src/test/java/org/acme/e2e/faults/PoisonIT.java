@@ -7,6 +7,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +29,12 @@ class PoisonIT {
     private static final int LOAD = 10;
     private static final Duration HOLD_UP_LIMIT = Duration.ofSeconds(5);
 
-    /** One poisonous message: where it lands, and a word its dead-letter reason must contain. */
-    private record Poison(String id, List<String> deadLetteredBy, String reasonMentions) {
+    /** One poisonous message: which subscribers dead-letter it, and what each one's reason must mention. */
+    private record Poison(String id, Map<String, String> reasonMentions) {
+
+        Poison(String id, String subscriber, String reasonMentions) {
+            this(id, Map.of(subscriber, reasonMentions));
+        }
     }
 
     @Test
@@ -43,28 +48,28 @@ class PoisonIT {
             String broken = UUID.randomUUID().toString();
             ForeignPublisher.publishRaw("orders.events", "OrderPlaced.v1", properties(broken, "OrderPlaced"),
                     ForeignPublisher.utf8("{\"id\": \"" + broken + "\", \"type\": \"OrderPlaced\", \"payl"));
-            poisons.add(new Poison(broken, List.of("inventory"), "malformed"));
+            poisons.add(new Poison(broken, "inventory", "malformed"));
 
             ObjectNode schemaBreaking = ForeignPublisher.orderPlaced(UUID.randomUUID(), product, 1);
             ((ObjectNode) schemaBreaking.path("payload").path("lines").get(0)).put("quantity", "a few");
-            poisons.add(new Poison(ForeignPublisher.publish(schemaBreaking), List.of("inventory"), "schema"));
+            poisons.add(new Poison(ForeignPublisher.publish(schemaBreaking), "inventory", "schema"));
 
             ObjectNode unknownVersion = ForeignPublisher.orderPlaced(UUID.randomUUID(), product, 1);
             ((ObjectNode) unknownVersion.path("metadata")).put("schemaVersion", 9);
-            poisons.add(new Poison(ForeignPublisher.publish(unknownVersion), List.of("inventory"), "version"));
+            poisons.add(new Poison(ForeignPublisher.publish(unknownVersion), "inventory", "version"));
 
             ObjectNode unknownType = ForeignPublisher.orderPlaced(UUID.randomUUID(), product, 1);
             unknownType.put("type", "OrderTeleported");
-            poisons.add(new Poison(ForeignPublisher.publish("orders.events", "OrderPlaced.v1", unknownType),
-                    List.of("inventory"), "type"));
+            poisons.add(new Poison(ForeignPublisher.publish("orders.events", "OrderPlaced.v1", unknownType), "inventory", "type"));
 
             ObjectNode wrongExchange = ForeignPublisher.orderPlaced(UUID.randomUUID(), product, 1);
+            // Inventory reads OrderPlaced, only from orders' exchange; orders does not read it at all.
             poisons.add(new Poison(ForeignPublisher.publish("catalog.events", "ProductAdded.v2", wrongExchange),
-                    List.of("orders", "inventory"), "catalog.events"));
+                    Map.of("inventory", "arrived through catalog.events", "orders", "unknown event type")));
 
             ObjectNode longCorrelation = ForeignPublisher.orderPlaced(UUID.randomUUID(), product, 1);
             ((ObjectNode) longCorrelation.path("metadata")).put("correlationId", "c".repeat(300));
-            poisons.add(new Poison(ForeignPublisher.publish(longCorrelation), List.of("inventory"), "correlation"));
+            poisons.add(new Poison(ForeignPublisher.publish(longCorrelation), "inventory", "correlation"));
             Instant injected = Instant.now();
 
             Duration saga = timeToConfirm(scenario);
@@ -72,7 +77,7 @@ class PoisonIT {
             scenario.measure("poison messages", poisons.size());
             scenario.measure("an order placed right after the poison, confirmed in (ms)", saga.toMillis());
             relays.forEach((service, took) -> scenario.measure(service + " relay published a probe in (ms)", took.toMillis()));
-            long expected = poisons.stream().mapToLong(poison -> poison.deadLetteredBy().size()).sum();
+            long expected = poisons.stream().mapToLong(poison -> poison.reasonMentions().size()).sum();
             scenario.finish("Poison of every kind", LOAD + " commands/s",
                     "broken JSON, schema violation, unknown version, unknown type, an event on the wrong publisher's exchange,"
                             + " a 300-byte correlation id", injected, Duration.ofSeconds(60), expected);
@@ -81,11 +86,10 @@ class PoisonIT {
             assertThat(relays).as("no relay is stuck").allSatisfy((service, took) -> assertThat(took).isLessThan(HOLD_UP_LIMIT));
             Map<String, List<String>> reasons = deadLetterReasons();
             for (Poison poison : poisons) {
-                for (String subscriber : poison.deadLetteredBy()) {
-                    assertThat(reasons.getOrDefault(subscriber + "/" + poison.id(), List.of()))
-                            .as("%s dead-lettered %s once, saying why", subscriber, poison.id())
-                            .singleElement().asString().containsIgnoringCase(poison.reasonMentions());
-                }
+                poison.reasonMentions().forEach((subscriber, mention) ->
+                        assertThat(reasons.getOrDefault(subscriber + "/" + poison.id(), List.of()))
+                                .as("%s dead-lettered %s once, saying why", subscriber, poison.id())
+                                .singleElement().asString().containsIgnoringCase(mention));
             }
         }
     }
@@ -94,10 +98,9 @@ class PoisonIT {
     private static Duration timeToConfirm(Scenario scenario) throws InterruptedException {
         Http http = new Http(Duration.ofSeconds(5));
         Instant start = Instant.now();
-        Http.Answer placed = http.post(scenario.cluster().url("orders") + "/orders", Map.of("customerId", UUID.randomUUID(),
-                "lines", List.of(Map.of("productId", scenario.shop().products().get(1).id(), "quantity", 1))), "probe-" + UUID.randomUUID());
+        Operation placed = scenario.workload().placeOrder(Map.of(scenario.shop().products().get(1).id(), 1));
         assertThat(placed.status()).isEqualTo(201);
-        String url = scenario.cluster().url("orders") + "/orders/" + placed.body().path("id").asText();
+        String url = scenario.cluster().url("orders") + "/orders/" + placed.subject();
         while (!"CONFIRMED".equals(http.get(url).body().path("status").asText())
                 && Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(30)) < 0) {
             Thread.sleep(50);
@@ -107,24 +110,18 @@ class PoisonIT {
 
     /** How long each service's relay takes to publish the event of a command sent now. */
     private static Map<String, Duration> timeToPublish(Scenario scenario) throws Exception {
-        Http http = new Http(Duration.ofSeconds(5));
         UUID product = scenario.shop().products().get(2).id();
-        Map<String, String> probes = new LinkedHashMap<>();
-        String catalogProbe = "probe-" + UUID.randomUUID();
-        assertThat(http.put(scenario.cluster().url("catalog") + "/products/" + product,
-                Map.of("name", "Probe", "price", 12.34, "category", "faults"), catalogProbe).ok()).isTrue();
-        probes.put("catalog:ProductUpdated", catalogProbe);
-        String inventoryProbe = "probe-" + UUID.randomUUID();
-        assertThat(http.post(scenario.cluster().url("inventory") + "/stock/" + product + "/adjustments",
-                Map.of("delta", 1, "reason", "probe"), inventoryProbe).ok()).isTrue();
-        probes.put("inventory:StockAdjusted", inventoryProbe);
+        Map<String, Operation> probes = new LinkedHashMap<>();
+        probes.put("catalog:ProductUpdated", scenario.workload().updateProduct(product, new BigDecimal("12.34")));
+        probes.put("inventory:StockAdjusted", scenario.workload().adjustStock(product, 1));
+        assertThat(probes.values()).allSatisfy(probe -> assertThat(probe.outcome()).isEqualTo(Operation.Outcome.OK));
         Instant start = Instant.now();
         Map<String, Duration> took = new HashMap<>();
         while (took.size() < probes.size() && Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(30)) < 0) {
             scenario.tap().read();
-            probes.forEach((what, correlation) -> {
+            probes.forEach((what, probe) -> {
                 String service = what.split(":")[0];
-                if (!took.containsKey(service) && !scenario.tap().caused(correlation, what.split(":")[1]).isEmpty()) {
+                if (!took.containsKey(service) && !scenario.tap().caused(probe.correlationId(), what.split(":")[1]).isEmpty()) {
                     took.put(service, Duration.between(start, Instant.now()));
                 }
             });

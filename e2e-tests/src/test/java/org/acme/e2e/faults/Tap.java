@@ -38,14 +38,19 @@ final class Tap {
 
     /** Binds a tap to each context's exchange; the services must have declared their exchanges already. */
     static Tap on(List<String> contexts) throws IOException, TimeoutException {
-        List<String> exchanges = contexts.stream().map(context -> context + ".events").toList();
+        Tap tap = new Tap(contexts.stream().map(context -> context + ".events").toList());
+        tap.bind();
+        return tap;
+    }
+
+    /** Binds the taps again: a deleted exchange takes the tap's binding with it, as any other. */
+    void bind() throws IOException, TimeoutException {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
             for (String exchange : exchanges) {
                 channel.queueDeclare(queueOf(exchange), true, false, false, Map.of("x-queue-type", "quorum"));
                 channel.queueBind(queueOf(exchange), exchange, "#");
             }
         }
-        return new Tap(exchanges);
     }
 
     /** Reads what arrived since the last read; safe to call repeatedly. */

@@ -123,12 +123,17 @@ final class Workload implements AutoCloseable {
     }
 
     private void placeOrder(Random random) {
-        UUID customer = UUID.randomUUID();
         Map<UUID, Integer> lines = new LinkedHashMap<>();
         int lineCount = 1 + random.nextInt(2);
         while (lines.size() < lineCount) {
             lines.put(randomProduct(random), 1 + random.nextInt(3));
         }
+        placeOrder(lines);
+    }
+
+    /** Places an order for a customer of its own, recorded like every other command. */
+    Operation placeOrder(Map<UUID, Integer> lines) {
+        UUID customer = UUID.randomUUID();
         List<Map<String, Object>> body = lines.entrySet().stream()
                 .map(line -> Map.<String, Object>of("productId", line.getKey(), "quantity", line.getValue()))
                 .toList();
@@ -136,10 +141,11 @@ final class Workload implements AutoCloseable {
         Instant sent = Instant.now();
         Http.Answer answer = http.post(cluster.url("orders") + "/orders", Map.of("customerId", customer, "lines", body), correlation);
         UUID orderId = answer.ok() ? UUID.fromString(answer.body().path("id").asText()) : null;
-        record(Operation.of(Kind.PLACE_ORDER, correlation, orderId, customer, lines, 0, sent, answer));
+        Operation placement = record(Operation.of(Kind.PLACE_ORDER, correlation, orderId, customer, lines, 0, sent, answer));
         if (orderId != null) {
             placed.add(orderId);
         }
+        return placement;
     }
 
     private void cancelOrder(Random random) {
@@ -173,23 +179,28 @@ final class Workload implements AutoCloseable {
     }
 
     private void adjustStock(Random random) {
-        UUID product = randomProduct(random);
-        int delta = 1 + random.nextInt(5);
+        adjustStock(randomProduct(random), 1 + random.nextInt(5));
+    }
+
+    Operation adjustStock(UUID product, int delta) {
         String correlation = correlation();
         Instant sent = Instant.now();
         Http.Answer answer = http.post(cluster.url("inventory") + "/stock/" + product + "/adjustments",
                 Map.of("delta", delta, "reason", "delivery " + correlation), correlation);
-        record(Operation.of(Kind.ADJUST_STOCK, correlation, product, null, Map.of(), delta, sent, answer));
+        return record(Operation.of(Kind.ADJUST_STOCK, correlation, product, null, Map.of(), delta, sent, answer));
     }
 
     private void updateProduct(Random random) {
-        UUID product = randomProduct(random);
-        String correlation = correlation();
         BigDecimal price = BigDecimal.valueOf(100 + random.nextInt(9900)).divide(BigDecimal.valueOf(100), 2, RoundingMode.UNNECESSARY);
+        updateProduct(randomProduct(random), price);
+    }
+
+    Operation updateProduct(UUID product, BigDecimal price) {
+        String correlation = correlation();
         Instant sent = Instant.now();
         Http.Answer answer = http.put(cluster.url("catalog") + "/products/" + product,
                 Map.of("name", "Product " + correlation, "price", price, "category", "faults"), correlation);
-        record(Operation.of(Kind.UPDATE_PRODUCT, correlation, product, null, Map.of(), 0, sent, answer));
+        return record(Operation.of(Kind.UPDATE_PRODUCT, correlation, product, null, Map.of(), 0, sent, answer));
     }
 
     /** An order placed earlier that no cancel or ship was tried on yet; each is tried once. */
@@ -208,8 +219,9 @@ final class Workload implements AutoCloseable {
         return products.get(random.nextInt(products.size())).id();
     }
 
-    private void record(Operation operation) {
+    private Operation record(Operation operation) {
         operations.add(operation);
+        return operation;
     }
 
     private static String correlation() {

@@ -11,13 +11,15 @@ import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
 import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.StockReleased;
+import org.acme.inventory.reservations.ClosedOrders;
 import org.acme.inventory.reservations.Reservations;
 import org.acme.inventory.stockitem.StockItem;
 import org.acme.inventory.stockitem.StockItemEvent;
 
 /**
  * Releases what stock items hold for an order and publishes StockReleased. An order that holds
- * nothing (its reservation was rejected) releases nothing and publishes nothing.
+ * nothing (its reservation was rejected, or its placement has not arrived yet) releases nothing and
+ * publishes nothing. Either way the order is closed: a placement arriving later reserves nothing.
  */
 @ApplicationScoped
 public class ReleaseStockHandler {
@@ -26,16 +28,19 @@ public class ReleaseStockHandler {
 
     private final EventStore eventStore;
     private final Reservations reservations;
+    private final ClosedOrders closedOrders;
     private final Outbox outbox;
 
-    public ReleaseStockHandler(EventStore eventStore, Reservations reservations, Outbox outbox) {
+    public ReleaseStockHandler(EventStore eventStore, Reservations reservations, ClosedOrders closedOrders, Outbox outbox) {
         this.eventStore = eventStore;
         this.reservations = reservations;
+        this.closedOrders = closedOrders;
         this.outbox = outbox;
     }
 
     @Transactional
     public void handle(ReleaseStock command, CommandMetadata metadata) {
+        closedOrders.close(command.orderId(), "cancelled");
         List<ReservedLine> released = new ArrayList<>();
         for (UUID productId : reservations.productsHeldFor(command.orderId())) {
             StockItem item = eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate).orElseThrow();

@@ -17,29 +17,39 @@ import org.acme.integrationevents.inventory.ReserveStockRejected;
 import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.Shortage;
 import org.acme.integrationevents.inventory.StockReserved;
+import org.acme.inventory.reservations.ClosedOrders;
 import org.acme.inventory.stockitem.StockItem;
 import org.acme.inventory.stockitem.StockItemEvent;
+import org.jboss.logging.Logger;
 
 /**
  * Reserves every line of an order or none: all stock items are checked first, then all reserved in
  * one transaction. The outcome is published either way: StockReserved, or ReserveStockRejected with
- * the lines that fell short.
+ * the lines that fell short. An order inventory already knows as cancelled or shipped (its placement
+ * arrived late) reserves nothing and publishes nothing: orders has moved on.
  */
 @ApplicationScoped
 public class ReserveStockHandler {
 
     private static final String COMMAND = "ReserveStock";
+    private static final Logger LOG = Logger.getLogger(ReserveStockHandler.class);
 
     private final EventStore eventStore;
+    private final ClosedOrders closedOrders;
     private final Outbox outbox;
 
-    public ReserveStockHandler(EventStore eventStore, Outbox outbox) {
+    public ReserveStockHandler(EventStore eventStore, ClosedOrders closedOrders, Outbox outbox) {
         this.eventStore = eventStore;
+        this.closedOrders = closedOrders;
         this.outbox = outbox;
     }
 
     @Transactional
     public void handle(ReserveStock command, CommandMetadata metadata) {
+        if (closedOrders.isClosed(command.orderId())) {
+            LOG.infof("order %s was placed after it ended (a late or replayed OrderPlaced): nothing to reserve", command.orderId());
+            return;
+        }
         Map<UUID, StockItem> items = new LinkedHashMap<>();
         List<Shortage> shortages = new ArrayList<>();
         // Sorted, so that two reservations over the same items always take them in the same order.

@@ -228,7 +228,7 @@ class OrdersSubscribersTest {
         QueueProbe.Received dead = deadLetters.await(
                 message -> reserved.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
-                .startsWith("failed 5 deliveries")
+                .startsWith("failed 3 times")
                 .contains("no order " + unknownOrder + " to confirm");
         aCatalogProduct("9.99");
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.acme.integrationevents.Envelope;
 
 /**
@@ -18,12 +19,26 @@ import org.acme.integrationevents.Envelope;
  */
 public record CommandMetadata(UUID commandId, String correlationId, String causationId, String actor, Instant at) {
 
+    /**
+     * What an id that travels in every event may look like. It ends up in AMQP properties (at most 255
+     * bytes) and in logs, so it is bounded here, where it enters, rather than discovered by a relay.
+     */
+    public static final Pattern TRAVELLING_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
     public CommandMetadata {
         Objects.requireNonNull(commandId, "commandId");
-        Objects.requireNonNull(correlationId, "correlationId");
-        Objects.requireNonNull(causationId, "causationId");
+        requireTravelling("correlationId", correlationId);
+        requireTravelling("causationId", causationId);
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
+    }
+
+    private static void requireTravelling(String name, String id) {
+        Objects.requireNonNull(id, name);
+        if (!TRAVELLING_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(name + " must be 1 to 100 letters, digits or . _ : -, was "
+                    + (id.length() > 40 ? id.substring(0, 40) + "... (" + id.length() + " characters)" : id));
+        }
     }
 
     /** A command received over HTTP: it is its own cause. */

@@ -4,6 +4,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.acme.infrastructure.commands.CommandMetadata;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -17,7 +18,7 @@ public class CorrelationIdFilter {
     public static final String HEADER = "X-Correlation-Id";
     public static final String ACTOR_HEADER = "X-Actor";
     private static final String PROPERTY = "correlationId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Pattern ACCEPTED = CommandMetadata.TRAVELLING_ID;
 
     private final IncomingRequest request;
 

@@ -19,13 +19,15 @@ import java.util.List;
 import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.infrastructure.eventstore.ConcurrencyConflict;
 import org.acme.infrastructure.eventstore.StaleVersion;
+import org.acme.infrastructure.failures.TransientFailure;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Maps every failure to an RFC 9457 problem, so that resources never catch: 400 for input at fault
  * (with the fields), 404 unknown id, 409 state conflict, 412 stale If-Match, 422 business rule,
- * 500 for the unexpected (logged, with the correlation id to quote).
+ * 503 while the database is unavailable, 500 for the unexpected (logged, with the correlation id to
+ * quote).
  */
 public class ProblemResponses {
 
@@ -124,8 +126,19 @@ public class ProblemResponses {
                 e.getMessage(), null);
     }
 
+    /**
+     * Anything else. While the database is away or overloaded that is 503 at once, with a hint when to
+     * retry, rather than a 500 or a request left waiting: nothing was committed, the client may send
+     * the command again. Otherwise a 500 that leaks nothing but the correlation id.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (TransientFailure.is(e)) {
+            LOG.warnf("refused %s %s, the database is unavailable: %s", request.getMethod(), request.getUriInfo().getPath(), e);
+            Response problem = problem(request, 503, "unavailable", "Service unavailable",
+                    "the service's database is unavailable; nothing was changed, retry in a moment", null);
+            return Response.fromResponse(problem).header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "unexpected failure of %s %s", request.getMethod(), request.getUriInfo().getPath());
         return problem(request, 500, "internal-error", "Internal error",
                 "an unexpected error occurred; quote the correlation id when reporting it", null);

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * Publishes outbox rows to the context's exchange on a channel in confirm mode. A batch is sent
  * without waiting, then its confirms are awaited together: one round trip per batch instead of one
  * per message. Messages are persistent and mandatory, so a message the broker cannot route is
- * returned rather than dropped.
+ * returned rather than dropped. A row whose fields AMQP cannot carry (a short string over 255
+ * bytes) is never sent: it would break the channel and, sent again and again, stop the relay.
  */
 final class ConfirmedPublisher implements AutoCloseable {
 
@@ -34,6 +35,8 @@ final class ConfirmedPublisher implements AutoCloseable {
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
     private Connection connection;
     private Channel channel;
+    private boolean declaredOnce;
+    private boolean exchangeLost;
 
     ConfirmedPublisher(RabbitConnector connector, String context, Duration confirmTimeout) {
         this.connector = connector;
@@ -43,30 +46,42 @@ final class ConfirmedPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes a batch and answers the positions the broker confirmed. A nack leaves the whole
-     * batch unconfirmed (it will be published again: a duplicate, never a loss).
+     * Publishes a batch and answers what became of each row. A nack leaves the whole batch
+     * unconfirmed (it will be published again: a duplicate, never a loss).
      */
-    List<Long> publish(List<OutboxMessage> batch) throws BrokerUnavailable {
+    Publication publish(List<OutboxMessage> batch) throws BrokerUnavailable {
         try {
             Channel channel = channel();
             returned.clear();
+            Map<Long, String> unpublishable = new HashMap<>();
             for (OutboxMessage message : batch) {
-                channel.basicPublish(exchange, message.routingKey(), true, properties(message), message.body());
+                String unfit = message.whyAmqpCannotCarryIt();
+                if (unfit != null) {
+                    unpublishable.put(message.position(), unfit);
+                } else {
+                    channel.basicPublish(exchange, message.routingKey(), true, properties(message), message.body());
+                }
             }
             if (!channel.waitForConfirms(confirmTimeout.toMillis())) {
                 LOG.warnf("the broker refused (nack) part of a batch of %d; the batch will be published again", batch.size());
-                return List.of();
+                return new Publication(List.of(), List.of(), unpublishable);
             }
             List<Long> confirmed = new ArrayList<>(batch.size());
+            List<Long> unroutable = new ArrayList<>();
             for (OutboxMessage message : batch) {
                 if (returned.contains(message.messageId().toString())) {
-                    LOG.errorf("%s %s was returned as unroutable: %s has no binding for it and no alternate exchange;"
-                            + " it stays in the outbox", message.eventType(), message.messageId(), exchange);
-                } else {
+                    LOG.errorf("%s %s was returned as unroutable: %s lost its alternate exchange or its queue;"
+                            + " it stays in the outbox until the topology is declared again", message.eventType(),
+                            message.messageId(), exchange);
+                    unroutable.add(message.position());
+                } else if (!unpublishable.containsKey(message.position())) {
                     confirmed.add(message.position());
                 }
             }
-            return confirmed;
+            if (!unroutable.isEmpty()) {
+                close(); // the next batch connects again, and declares the topology again
+            }
+            return new Publication(confirmed, unroutable, unpublishable);
         } catch (IOException | TimeoutException | RuntimeException e) {
             close();
             throw new BrokerUnavailable("cannot publish to " + exchange + ": " + e, e);
@@ -81,17 +96,46 @@ final class ConfirmedPublisher implements AutoCloseable {
         return channel != null && channel.isOpen();
     }
 
+    /**
+     * Connects (and declares the topology) unless connected, and answers whether the exchange had to
+     * be created again after this relay had declared it once: someone deleted it, and every
+     * subscriber's binding went with it.
+     */
+    boolean connectFindingExchangeLost() throws BrokerUnavailable {
+        try {
+            boolean wasConnected = connected();
+            channel();
+            return !wasConnected && exchangeLost;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            close();
+            throw new BrokerUnavailable("cannot connect to publish to " + exchange + ": " + e, e);
+        }
+    }
+
     private Channel channel() throws IOException, TimeoutException {
         if (connected()) {
             return channel;
         }
         close();
         connection = connector.connect(context + "-outbox-relay");
+        exchangeLost = declaredOnce && !exchangeExists();
         channel = connection.createChannel();
         Topology.declarePublisher(channel, context);
+        declaredOnce = true;
         channel.confirmSelect();
         channel.addReturnListener(message -> returned.add(String.valueOf(message.getProperties().getMessageId())));
         return channel;
+    }
+
+    private boolean exchangeExists() throws IOException, TimeoutException {
+        Channel probe = connection.createChannel();
+        try {
+            probe.exchangeDeclarePassive(exchange);
+            probe.close();
+            return true;
+        } catch (IOException notFound) {
+            return false; // the broker closed the probe channel with 404
+        }
     }
 
     private AMQP.BasicProperties properties(OutboxMessage message) {
@@ -117,13 +161,7 @@ final class ConfirmedPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (connection != null && connection.isOpen()) {
-                connection.close(1_000);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Already gone: nothing to release.
-        }
+        RabbitConnector.closeQuietly(connection);
         connection = null;
         channel = null;
     }

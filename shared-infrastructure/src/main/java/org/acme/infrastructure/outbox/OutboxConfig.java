@@ -24,6 +24,13 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration confirmTimeout();
 
+    /**
+     * How long the relay waits before publishing into its exchange after finding it deleted: long
+     * enough for every subscriber to bind again (they check every 5 s by default).
+     */
+    @WithDefault("10s")
+    Duration topologyGrace();
+
     /** How long published rows are kept for replay before they are purged. */
     @WithDefault("168h")
     Duration retention();

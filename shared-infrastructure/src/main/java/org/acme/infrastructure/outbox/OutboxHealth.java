@@ -24,18 +24,20 @@ public class OutboxHealth implements HealthCheck {
         this.sql = sql;
     }
 
+    /** DOWN while the relay cannot publish, and while a parked row waits for someone to mend it. */
     @Override
     public HealthCheckResponse call() {
         OutboxRelay.State state = relay.state();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay")
-                .status(state == OutboxRelay.State.LEADING || state == OutboxRelay.State.STANDBY)
-                .withData("state", state.name());
+        boolean publishing = state == OutboxRelay.State.LEADING || state == OutboxRelay.State.STANDBY;
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay").withData("state", state.name());
         try {
-            response.withData("unpublished", sql.queryOne("SELECT count(*) FROM outbox WHERE published_at IS NULL",
-                    row -> row.getLong(1)).orElse(0L));
+            long[] counts = sql.queryOne("SELECT count(*) FILTER (WHERE parked_reason IS NULL),"
+                    + " count(*) FILTER (WHERE parked_reason IS NOT NULL) FROM outbox WHERE published_at IS NULL",
+                    row -> new long[] {row.getLong(1), row.getLong(2)}).orElse(new long[2]);
+            response.withData("unpublished", counts[0]).withData("parked", counts[1]);
+            return response.status(publishing && counts[1] == 0).build();
         } catch (IllegalStateException e) {
-            response.withData("unpublished", "unknown: " + e.getMessage());
+            return response.withData("unpublished", "unknown: " + e.getMessage()).status(publishing).build();
         }
-        return response.build();
     }
 }

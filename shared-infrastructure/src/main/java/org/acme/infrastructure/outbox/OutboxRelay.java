@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.acme.infrastructure.rabbitmq.Backoff;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
+import org.acme.infrastructure.rabbitmq.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -34,7 +35,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** What the relay is doing, for health checks and tests. */
-    public enum State { STARTING, STANDBY, LEADING, BROKER_UNAVAILABLE, DATABASE_UNAVAILABLE, STOPPED }
+    public enum State { STARTING, STANDBY, LEADING, BROKER_UNAVAILABLE, TOPOLOGY_RECOVERING, DATABASE_UNAVAILABLE, STOPPED }
 
     private final OutboxConfig config;
     private final RabbitConnector rabbit;
@@ -161,14 +162,51 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return;
             }
-            List<Long> confirmed = publisher.publish(batch);
+            awaitBindingsIfExchangeWasLost(publisher);
+            Publication publication = publisher.publish(batch);
             afterPublishBeforeMark.run();
-            session.markPublished(confirmed);
-            if (confirmed.size() < batch.size()) {
-                throw new BrokerUnavailable((batch.size() - confirmed.size()) + " of " + batch.size()
-                        + " messages were not confirmed", null);
+            session.markPublished(publication.confirmed());
+            parkUnpublishable(session, publication, batch);
+            int unconfirmed = batch.size() - publication.confirmed().size() - publication.unpublishable().size();
+            if (unconfirmed > 0) {
+                throw new BrokerUnavailable(unconfirmed + " of " + batch.size() + " messages were not confirmed"
+                        + (publication.returned().isEmpty() ? "" : " (" + publication.returned().size() + " unroutable)"), null);
             }
         } while (running && batch.size() == config.batchSize());
+    }
+
+    /**
+     * A deleted exchange takes every subscriber's binding with it. Publishing into the exchange as
+     * soon as it is declared again would route each event to the alternate exchange, away from its
+     * subscribers: the relay waits until they have had time to bind again (they check every few
+     * seconds), and says so in its health meanwhile.
+     */
+    private void awaitBindingsIfExchangeWasLost(ConfirmedPublisher publisher) throws BrokerUnavailable {
+        if (publisher.connectFindingExchangeLost()) {
+            state = State.TOPOLOGY_RECOVERING;
+            LOG.errorf("%s was deleted and is declared again; waiting %s for the subscribers to bind again before publishing",
+                    Topology.exchangeOf(context), config.topologyGrace());
+            try {
+                Thread.sleep(config.topologyGrace().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * A row no broker can take is set aside with its reason, so that it stops nothing; it stays in
+     * the outbox, and the health check reports it until someone mends it.
+     */
+    private static void parkUnpublishable(RelaySession session, Publication publication, List<OutboxMessage> batch)
+            throws SQLException {
+        for (OutboxMessage message : batch) {
+            String reason = publication.unpublishable().get(message.position());
+            if (reason != null) {
+                LOG.errorf("%s %s cannot be published (%s): parked in the outbox", message.eventType(), message.messageId(), reason);
+                session.park(message.position(), reason);
+            }
+        }
     }
 
     private void purgeWhenDue(RelaySession session) throws SQLException {

@@ -26,7 +26,8 @@ final class RelaySession implements AutoCloseable {
     private static final long LEADERSHIP_LOCK = 0x6f7574626f78L; // "outbox"
 
     private static final String NEXT_BATCH = "SELECT position, message_id, event_type, routing_key, correlation_id,"
-            + " causation_id, occurred_at, envelope::text FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT ?";
+            + " causation_id, occurred_at, envelope::text FROM outbox WHERE published_at IS NULL AND parked_reason IS NULL"
+            + " ORDER BY position LIMIT ?";
 
     private final Connection connection;
 
@@ -94,6 +95,14 @@ final class RelaySession implements AutoCloseable {
             statement.setArray(1, array);
             statement.executeUpdate();
             array.free();
+        }
+    }
+
+    void park(long position, String reason) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE outbox SET parked_reason = ? WHERE position = ?")) {
+            statement.setString(1, reason);
+            statement.setLong(2, position);
+            statement.executeUpdate();
         }
     }
 

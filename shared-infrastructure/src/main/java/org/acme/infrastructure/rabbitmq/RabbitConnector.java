@@ -31,4 +31,15 @@ public class RabbitConnector {
     public Connection connect(String connectionName) throws IOException, TimeoutException {
         return factory.newConnection(connectionName);
     }
+
+    /** Closes a connection that may be gone already; its unacknowledged messages return to their queues. */
+    public static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null && connection.isOpen()) {
+                connection.close(1_000);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Gone already: nothing to release.
+        }
+    }
 }

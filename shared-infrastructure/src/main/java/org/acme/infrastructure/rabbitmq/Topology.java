@@ -4,13 +4,17 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
- * The broker topology of ARCHITECTURE §4, declared idempotently: redeclaring with the same
+ * The broker topology (docs/topology.md), declared idempotently: redeclaring with the same
  * arguments is a no-op, so every service declares what it publishes to and consumes from at each
  * (re)connection.
  */
 public final class Topology {
+
+    private static final Logger LOG = Logger.getLogger(Topology.class);
 
     private Topology() {
     }
@@ -38,16 +42,52 @@ public final class Topology {
     }
 
     /**
-     * Declares a publisher's topic exchange with its alternate exchange and the queue that keeps
-     * unroutable events. Subscribers declare it too before binding, with the same arguments.
+     * The most events the unroutable queue keeps; past it the oldest go. Most of them are refused
+     * commands no context subscribes to yet, which any client can cause: unbounded, they would fill
+     * the broker's disk. Every one stays in its publisher's outbox for the retention period.
+     */
+    public static final int UNROUTABLE_KEPT = 10_000;
+
+    /**
+     * Declares a publisher's topic exchange with its alternate exchange and the bounded queue that
+     * keeps unroutable events. Subscribers declare it too before binding, with the same arguments.
      */
     public static void declarePublisher(Channel channel, String context) throws IOException {
         String unroutable = unroutableOf(context);
         channel.exchangeDeclare(unroutable, BuiltinExchangeType.FANOUT, true, false, Map.of());
-        channel.queueDeclare(unroutable, true, false, false, Map.of("x-queue-type", "quorum"));
+        declareUnroutableQueue(channel, unroutable);
         channel.queueBind(unroutable, unroutable, "");
         channel.exchangeDeclare(exchangeOf(context), BuiltinExchangeType.TOPIC, true, false,
                 Map.of("alternate-exchange", unroutable));
+    }
+
+    /**
+     * On a channel of its own: a queue declared by an earlier version without the bound makes the
+     * broker refuse the new arguments (406) and close the channel. That queue keeps working, so the
+     * refusal is logged with the fix, not fatal.
+     */
+    private static void declareUnroutableQueue(Channel channel, String unroutable) throws IOException {
+        Channel own = channel.getConnection().createChannel();
+        try {
+            own.queueDeclare(unroutable, true, false, false, Map.of("x-queue-type", "quorum",
+                    "x-max-length", UNROUTABLE_KEPT, "x-overflow", "drop-head"));
+        } catch (IOException refused) {
+            LOG.warnf("%s exists without a bound on its length (declared by an earlier version): it keeps every"
+                    + " unroutable event until you delete it; the next start declares it bounded. %s", unroutable,
+                    refused.getCause() == null ? refused : refused.getCause().getMessage());
+        } finally {
+            closeQuietly(own);
+        }
+    }
+
+    private static void closeQuietly(Channel channel) {
+        try {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | TimeoutException | RuntimeException ignored) {
+            // Closed by the broker already.
+        }
     }
 
     /**

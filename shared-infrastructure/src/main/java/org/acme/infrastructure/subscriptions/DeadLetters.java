@@ -2,54 +2,101 @@ package org.acme.infrastructure.subscriptions;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
 import org.jboss.logging.Logger;
 
 /**
  * Moves a message the service cannot process to its DLQ, unchanged but for headers that say why,
- * where it came from and when. The original is acknowledged only after the broker confirmed the
- * copy, so a message is never dropped on the way.
+ * where it came from and when. The subscription acknowledges the original only after the broker
+ * confirmed the copy <em>and</em> routed it to a queue:
+ *
+ * <ul>
+ *   <li>{@code mandatory}: a DLQ or binding that was deleted returns the copy instead of dropping it
+ *       while still confirming; the topology is then declared again and the send retried;</li>
+ *   <li>a connection of its own: a publisher blocked by a broker alarm must not block the
+ *       consumer's acknowledgements, which travel on the consumer's connection;</li>
+ *   <li>after a nack, a timeout or a return, the channel is closed and the next send opens a new
+ *       one (a channel that saw a confirm timeout is in an unknown state).</li>
+ * </ul>
  */
-final class DeadLetters {
+final class DeadLetters implements AutoCloseable {
 
     static final String REASON = "x-dead-letter-reason";
+    static final String ORIGINAL_EXCHANGE = "x-original-exchange";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
 
-    private final Channel channel;
+    private final RabbitConnector rabbit;
     private final String context;
+    private final int deliveryLimit;
+    private final AtomicBoolean returned = new AtomicBoolean();
+    private Connection connection;
+    private Channel channel;
 
-    DeadLetters(Channel channel, String context) throws IOException {
-        this.channel = channel;
+    DeadLetters(RabbitConnector rabbit, String context, int deliveryLimit) {
+        this.rabbit = rabbit;
         this.context = context;
-        channel.confirmSelect();
+        this.deliveryLimit = deliveryLimit;
     }
 
-    /** Answers whether the broker confirmed the dead letter. */
+    /** Answers whether the DLQ now holds the message: confirmed and routed. */
     boolean send(Envelope delivery, AMQP.BasicProperties properties, byte[] body, String reason) {
         Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
         headers.put(REASON, reason);
         headers.put("x-dead-lettered-by", context);
         headers.put("x-dead-lettered-at", Instant.now().toString());
-        headers.put("x-original-exchange", delivery.getExchange());
-        headers.put("x-original-routing-key", delivery.getRoutingKey());
+        headers.putIfAbsent(ORIGINAL_EXCHANGE, delivery.getExchange());
+        headers.putIfAbsent("x-original-routing-key", delivery.getRoutingKey());
         try {
-            channel.basicPublish(Topology.deadLetterExchangeOf(context), delivery.getRoutingKey(), false,
+            Channel open = channel();
+            returned.set(false);
+            open.basicPublish(Topology.deadLetterExchangeOf(context), delivery.getRoutingKey(), true,
                     properties.builder().headers(headers).deliveryMode(2).build(), body);
-            channel.waitForConfirmsOrDie(10_000);
-            return true;
-        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+            if (!open.waitForConfirms(CONFIRM_TIMEOUT_MILLIS) || returned.get()) {
+                LOG.errorf("the broker did not take dead letter %s (%s); declaring the DLQ again and retrying",
+                        properties.getMessageId(), returned.get() ? "returned: no DLQ bound" : "nacked");
+                close();
+                return false;
             }
-            LOG.errorf("cannot dead-letter message %s, it goes back to the queue: %s", properties.getMessageId(), e);
+            return true;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.errorf("cannot dead-letter message %s yet, it stays unacknowledged: %s", properties.getMessageId(), e);
+            close();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
             return false;
         }
+    }
+
+    private Channel channel() throws IOException, TimeoutException {
+        if (channel != null && channel.isOpen()) {
+            return channel;
+        }
+        close();
+        connection = rabbit.connect(context + "-dead-letters");
+        channel = connection.createChannel();
+        Topology.declareSubscriber(channel, context, deliveryLimit);
+        channel.confirmSelect();
+        channel.addReturnListener(message -> returned.set(true));
+        return channel;
+    }
+
+    @Override
+    public void close() {
+        RabbitConnector.closeQuietly(connection);
+        connection = null;
+        channel = null;
     }
 }

@@ -10,7 +10,9 @@ record Dispatch(Outcome outcome, String reason) {
         DUPLICATE,
         /** Can never be applied (unreadable, unknown type or version): dead-letter it now. */
         UNPROCESSABLE,
-        /** Failed for a reason that may pass (database down, conflict): try again. */
+        /** Failed for a reason that passes by itself (database away, a lost race): retry in place, as long as it takes. */
+        TRANSIENT,
+        /** Failed for a reason not known to pass (a bug, a state it cannot handle): retry a few times, then dead-letter. */
         FAILED
     }
 
@@ -24,6 +26,10 @@ record Dispatch(Outcome outcome, String reason) {
 
     static Dispatch unprocessable(String reason) {
         return new Dispatch(Outcome.UNPROCESSABLE, reason);
+    }
+
+    static Dispatch transientFailure(String reason) {
+        return new Dispatch(Outcome.TRANSIENT, reason);
     }
 
     static Dispatch failed(String reason) {

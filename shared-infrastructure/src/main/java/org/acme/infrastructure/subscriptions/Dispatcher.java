@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.acme.infrastructure.failures.TransientFailure;
 import org.acme.infrastructure.inbox.Inbox;
 import org.acme.integrationevents.Contracts;
 import org.acme.integrationevents.Envelope;
@@ -39,9 +40,23 @@ public class Dispatcher {
     public Dispatcher(@All List<InstanceHandle<Subscriber>> subscribers, Inbox inbox, PayloadSchemas schemas) {
         this.inbox = inbox;
         this.schemas = schemas;
-        this.byEventType = subscribers.stream()
-                .map(handle -> new Registered(handle.getBean().getBeanClass().getSimpleName(), handle.get()))
-                .collect(Collectors.groupingBy(registered -> Contracts.of(registered.subscriber().contract()).type()));
+        List<Registered> registered = subscribers.stream()
+                .map(handle -> new Registered(handle.get().name(), handle.get()))
+                .toList();
+        requireUniqueNames(registered);
+        this.byEventType = registered.stream()
+                .collect(Collectors.groupingBy(subscriber -> Contracts.of(subscriber.subscriber().contract()).type()));
+    }
+
+    /** Two subscribers under one inbox name would skip each other's events as duplicates. */
+    private static void requireUniqueNames(List<Registered> subscribers) {
+        Map<String, Long> counts = subscribers.stream().collect(Collectors.groupingBy(Registered::name, Collectors.counting()));
+        counts.forEach((name, count) -> {
+            if (name == null || name.isBlank() || count > 1) {
+                throw new IllegalStateException("every subscriber needs a name of its own for the inbox; '" + name
+                        + "' is used by " + count);
+            }
+        });
     }
 
     /** Every subscriber of this service, for declaring the queue's bindings. */
@@ -49,7 +64,11 @@ public class Dispatcher {
         return byEventType.values().stream().flatMap(List::stream).map(Registered::subscriber).toList();
     }
 
-    public Dispatch dispatch(byte[] body) {
+    /**
+     * @param arrivedThrough the exchange the message came through (for a redriven dead letter, the
+     *                       exchange it was first delivered from)
+     */
+    public Dispatch dispatch(byte[] body, String arrivedThrough) {
         Envelope envelope;
         try {
             envelope = EnvelopeCodec.decode(body);
@@ -66,7 +85,12 @@ public class Dispatcher {
                         + ": " + target.name() + " handles versions " + new TreeSet<>(target.subscriber().versions()));
             }
         }
-        Optional<String> invalid = schemas.violations(publisherOf(targets.get(0).subscriber()), envelope);
+        String publisher = publisherOf(targets.get(0).subscriber());
+        Optional<String> foreign = Provenance.problems(envelope, publisher, arrivedThrough);
+        if (foreign.isPresent()) {
+            return Dispatch.unprocessable(foreign.get());
+        }
+        Optional<String> invalid = schemas.violations(publisher, envelope);
         if (invalid.isPresent()) {
             return Dispatch.unprocessable(invalid.get());
         }
@@ -103,7 +127,12 @@ public class Dispatcher {
     }
 
     private static Dispatch failed(Envelope envelope, Throwable cause) {
+        String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (TransientFailure.is(cause)) {
+            LOG.infof("applying %s %s failed for a passing reason, retrying: %s", envelope.type(), envelope.id(), reason);
+            return Dispatch.transientFailure(reason);
+        }
         LOG.warnf(cause, "applying %s %s failed", envelope.type(), envelope.id());
-        return Dispatch.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        return Dispatch.failed(reason);
     }
 }

@@ -14,6 +14,13 @@ import org.acme.integrationevents.MalformedEnvelope;
  */
 public interface Subscriber {
 
+    /**
+     * The name the inbox keeps this subscriber's applied events under. It must never change (a new
+     * name would apply every redelivered or replayed event again), so it is a literal, not the class
+     * name: renaming or moving the class keeps it.
+     */
+    String name();
+
     /** The contract subscribed to; its package ({@code org.acme.integrationevents.<publisher>}) names the publisher. */
     Class<? extends IntegrationEvent> contract();
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.acme.infrastructure.rabbitmq.Backoff;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
@@ -21,9 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes this service's queue and acknowledges a message only once its outcome is durable:
- * applied and committed, recognised as a duplicate, or dead-lettered with its reason. A message
- * that keeps failing goes back to the queue until the queue's delivery limit, then to the DLQ.
+ * Consumes this service's queue, one message at a time and in queue order, and acknowledges a
+ * message only once its outcome is durable: applied and committed, recognised as a duplicate, or
+ * dead-lettered with its reason. A failure that passes by itself (the database away) is retried in
+ * place for as long as it lasts; any other is retried a few times, then dead-lettered. Nothing is
+ * put back in the queue, where later messages would overtake it. The queue's delivery limit only
+ * stops a message that keeps killing the process.
  */
 @ApplicationScoped
 public class Subscription {
@@ -31,7 +35,7 @@ public class Subscription {
     private static final Logger LOG = Logger.getLogger(Subscription.class);
 
     /** What the subscription is doing, for health checks and tests. */
-    public enum State { STOPPED, CONNECTING, CONSUMING, BROKER_UNAVAILABLE }
+    public enum State { STOPPED, CONNECTING, CONSUMING, RETRYING, BROKER_UNAVAILABLE }
 
     private final Dispatcher dispatcher;
     private final RabbitConnector rabbit;
@@ -73,7 +77,7 @@ public class Subscription {
 
     public synchronized void stop() {
         running = false;
-        closeQuietly(connection);
+        RabbitConnector.closeQuietly(connection);
         Thread current = worker;
         if (current != null) {
             current.interrupt();
@@ -95,8 +99,8 @@ public class Subscription {
         Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         while (running) {
             state = State.CONNECTING;
-            try {
-                consumeUntilDisconnected();
+            try (DeadLetters deadLetters = new DeadLetters(rabbit, context, config.deliveryLimit())) {
+                consumeUntilDisconnected(deadLetters);
                 backoff.reset();
             } catch (IOException | TimeoutException | RuntimeException e) {
                 if (running) {
@@ -104,29 +108,47 @@ public class Subscription {
                     LOG.warnf("%s cannot consume %s, retrying: %s", context, Topology.queueOf(context), e.getMessage());
                 }
             }
-            closeQuietly(connection);
+            RabbitConnector.closeQuietly(connection);
             if (running) {
                 backoff.pause();
             }
         }
     }
 
-    private void consumeUntilDisconnected() throws IOException, TimeoutException {
+    /**
+     * Consumes until the connection, the channel or the consumer ends (the broker cancels a
+     * consumer whose queue was deleted): any of them ends this, and the caller connects again and
+     * declares the topology again. Meanwhile the topology is asserted every
+     * {@code topology-check-interval}, so that bindings lost with a deleted exchange come back.
+     */
+    private void consumeUntilDisconnected(DeadLetters deadLetters) throws IOException, TimeoutException {
         connection = rabbit.connect(context + "-subscription");
-        CountDownLatch closed = new CountDownLatch(1);
-        connection.addShutdownListener(cause -> closed.countDown());
+        CountDownLatch ended = new CountDownLatch(1);
+        connection.addShutdownListener(cause -> ended.countDown());
         Channel channel = connection.createChannel();
-        DeadLetters deadLetters = new DeadLetters(connection.createChannel(), context);
+        channel.addShutdownListener(cause -> ended.countDown());
         declareTopology(channel);
         channel.basicQos(config.prefetch());
         channel.basicConsume(Topology.queueOf(context), false, context + "-subscriber",
-                new Deliveries(channel, deadLetters));
+                new Deliveries(channel, deadLetters, ended));
         state = State.CONSUMING;
         LOG.infof("%s consumes %s", context, Topology.queueOf(context));
         try {
-            closed.await();
+            while (!ended.await(config.topologyCheckInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                assertTopology();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Declares the queue, its DLQ and bindings again on a channel of its own: a no-op unless something was lost. */
+    private void assertTopology() {
+        try (Channel check = connection.createChannel()) {
+            declareTopology(check);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.errorf("%s cannot declare its topology again, reconnecting: %s", context, e.getMessage());
+            RabbitConnector.closeQuietly(connection);
         }
     }
 
@@ -137,75 +159,79 @@ public class Subscription {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
-        try {
-            if (connection != null && connection.isOpen()) {
-                connection.close(1_000);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Gone already: unacknowledged messages return to the queue.
-        }
-    }
-
-    /** Handles deliveries one at a time, in queue order, on the channel's dispatch thread. */
+    /**
+     * Handles deliveries one at a time, in queue order, on the channel's dispatch thread, and settles
+     * each before the next: acknowledged once applied or recognised as a duplicate, acknowledged once
+     * its copy is in the DLQ. Never requeued: a message put back would be overtaken by the ones after
+     * it. A failure that passes by itself is retried in place for as long as it lasts.
+     */
     private final class Deliveries extends DefaultConsumer {
 
         private final DeadLetters deadLetters;
+        private final CountDownLatch ended;
 
-        Deliveries(Channel channel, DeadLetters deadLetters) {
+        Deliveries(Channel channel, DeadLetters deadLetters, CountDownLatch ended) {
             super(channel);
             this.deadLetters = deadLetters;
+            this.ended = ended;
         }
 
         @Override
         public void handleDelivery(String consumerTag, Envelope delivery, AMQP.BasicProperties properties, byte[] body)
                 throws IOException {
-            Dispatch dispatch = dispatchWithRetries(body);
-            long tag = delivery.getDeliveryTag();
-            switch (dispatch.outcome()) {
-                case APPLIED, DUPLICATE -> getChannel().basicAck(tag, false);
-                case UNPROCESSABLE -> deadLetter(delivery, properties, body, dispatch.reason());
-                case FAILED -> {
-                    if (deliveriesSoFar(properties) + 1 >= config.deliveryLimit()) {
-                        deadLetter(delivery, properties, body, "failed " + config.deliveryLimit() + " deliveries, last: "
-                                + dispatch.reason());
-                    } else {
-                        getChannel().basicNack(tag, false, true);
+            String arrivedThrough = delivery.getExchange().isEmpty() ? originalExchange(properties) : delivery.getExchange();
+            Backoff backoff = new Backoff(config.retryDelay(), Duration.ofSeconds(5));
+            int failures = 0;
+            while (running && getChannel().isOpen()) {
+                Dispatch dispatch = dispatcher.dispatch(body, arrivedThrough);
+                switch (dispatch.outcome()) {
+                    case APPLIED, DUPLICATE -> {
+                        getChannel().basicAck(delivery.getDeliveryTag(), false);
+                        state = State.CONSUMING;
+                        return;
                     }
+                    case UNPROCESSABLE -> {
+                        deadLetter(delivery, properties, body, dispatch.reason());
+                        return;
+                    }
+                    case FAILED -> {
+                        if (++failures >= config.attempts()) {
+                            deadLetter(delivery, properties, body, "failed " + failures + " times, last: " + dispatch.reason());
+                            return;
+                        }
+                    }
+                    case TRANSIENT -> state = State.RETRYING;
                 }
+                backoff.pause();
             }
         }
 
-        private Dispatch dispatchWithRetries(byte[] body) {
-            Dispatch dispatch = dispatcher.dispatch(body);
-            long pause = config.retryDelay().toMillis();
-            for (int attempt = 1; attempt < config.attempts() && dispatch.outcome() == Dispatch.Outcome.FAILED; attempt++) {
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return dispatch;
-                }
-                pause *= 2;
-                dispatch = dispatcher.dispatch(body);
-            }
-            return dispatch;
+        @Override
+        public void handleCancel(String consumerTag) {
+            LOG.errorf("the broker cancelled %s's consumer (its queue %s was deleted?): messages the queue held are lost;"
+                    + " declaring it again", context, Topology.queueOf(context));
+            ended.countDown();
         }
 
+        /** Keeps trying until the DLQ holds the message, then acknowledges it; nothing else moves meanwhile. */
         private void deadLetter(Envelope delivery, AMQP.BasicProperties properties, byte[] body, String reason)
                 throws IOException {
-            if (deadLetters.send(delivery, properties, body, reason)) {
-                LOG.warnf("dead-lettered message %s (%s): %s", properties.getMessageId(), properties.getType(), reason);
-                getChannel().basicAck(delivery.getDeliveryTag(), false);
-            } else {
-                getChannel().basicNack(delivery.getDeliveryTag(), false, true);
+            Backoff backoff = new Backoff(config.retryDelay(), Duration.ofSeconds(5));
+            while (running && getChannel().isOpen()) {
+                if (deadLetters.send(delivery, properties, body, reason)) {
+                    LOG.warnf("dead-lettered message %s (%s): %s", properties.getMessageId(), properties.getType(), reason);
+                    getChannel().basicAck(delivery.getDeliveryTag(), false);
+                    state = State.CONSUMING;
+                    return;
+                }
+                backoff.pause();
             }
         }
 
-        /** Quorum queues count earlier deliveries of a message in x-delivery-count. */
-        private static long deliveriesSoFar(AMQP.BasicProperties properties) {
-            Object count = properties.getHeaders() == null ? null : properties.getHeaders().get("x-delivery-count");
-            return count instanceof Number number ? number.longValue() : 0;
+        /** A dead letter moved back into the queue comes through the default exchange, with where it first came from. */
+        private static String originalExchange(AMQP.BasicProperties properties) {
+            Object original = properties.getHeaders() == null ? null : properties.getHeaders().get(DeadLetters.ORIGINAL_EXCHANGE);
+            return original == null ? "" : original.toString();
         }
     }
 }

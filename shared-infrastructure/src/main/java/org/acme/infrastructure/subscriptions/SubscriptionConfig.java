@@ -11,22 +11,32 @@ public interface SubscriptionConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Unacknowledged messages the broker may send ahead; they are handled one at a time, in order. */
-    @WithDefault("50")
+    /**
+     * Unacknowledged messages the broker may send ahead. Messages are handled one at a time anyway;
+     * every message held ahead goes back to the queue with its delivery count raised when the
+     * process dies, so a larger prefetch spends the delivery limit of messages never tried.
+     */
+    @WithDefault("1")
     int prefetch();
 
-    /** Tries within one delivery before the message goes back to the queue. */
+    /** Tries of a message that fails for a reason not known to pass, before it is dead-lettered. */
     @WithDefault("3")
     int attempts();
 
-    /** The pause before the first retry within a delivery; it doubles after each try. */
+    /** The pause before the first retry; it doubles after each try, up to 5 s. */
     @WithDefault("200ms")
     Duration retryDelay();
 
     /**
-     * Deliveries of one message before it is dead-lettered: the queue's {@code x-delivery-limit}.
-     * Changing it needs the queue to be recreated (or a policy), as queue arguments are fixed.
+     * Deliveries of one message before the broker dead-letters it: the queue's {@code
+     * x-delivery-limit}. Failures are retried in place, so only a message whose handling kills the
+     * process (or the connection) again and again reaches it. Changing it needs the queue to be
+     * recreated (or a policy), as queue arguments are fixed.
      */
     @WithDefault("5")
     int deliveryLimit();
+
+    /** How often the queue, its DLQ and bindings are declared again, to restore what someone deleted. */
+    @WithDefault("5s")
+    Duration topologyCheckInterval();
 }

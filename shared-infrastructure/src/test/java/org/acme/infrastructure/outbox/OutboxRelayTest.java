@@ -29,9 +29,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.acme.infrastructure.commands.CommandMetadata;
-import org.acme.infrastructure.rabbitmq.RabbitConfig;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
+import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.infrastructure.testing.LocalBroker;
+import org.acme.infrastructure.testing.ProxiedBroker;
 import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.infrastructure.testing.TcpProxy;
 import org.acme.infrastructure.testing.TestBroker;
@@ -175,7 +176,7 @@ class OutboxRelayTest {
     @Test
     void keepsGoingWhenTheBrokerGoesAwayAndComesBack() throws Exception {
         try (TcpProxy proxy = new TcpProxy(LocalBroker.host(), LocalBroker.port())) {
-            OutboxRelay relay = startRelay(new RabbitConnector(brokerAt(proxy.port())), RelaySettings.quick());
+            OutboxRelay relay = startRelay(new RabbitConnector(ProxiedBroker.through(proxy)), RelaySettings.quick());
             Envelope before = enqueue("before-outage", UUID.randomUUID(), 1);
             await().atMost(PATIENCE).until(() -> isPublished(before.id()));
 
@@ -188,6 +189,43 @@ class OutboxRelayTest {
             probe.await(message -> message.properties().getMessageId().equals(during.id().toString()), 1, PATIENCE);
             await().atMost(PATIENCE).until(() -> isPublished(during.id()));
         }
+    }
+
+    @Test
+    void aRowAmqpCannotCarry_isParkedWithItsReason_andTheRowsAfterItArePublished() throws Exception {
+        UUID unfit = UUID.randomUUID();
+        sql("INSERT INTO outbox (message_id, event_type, routing_key, aggregate_id, correlation_id, occurred_at, envelope)"
+                + " VALUES ('" + unfit + "', 'Greeted', 'Greeted.v1', 'a', '" + "c".repeat(300) + "', now(), '{}')");
+        Envelope after = enqueue("after-the-unfit-row", UUID.randomUUID(), 1);
+
+        startRelay(rabbit, RelaySettings.quick());
+
+        probe.await(message -> message.properties().getMessageId().equals(after.id().toString()), 1, PATIENCE);
+        await().atMost(PATIENCE).until(() -> isPublished(after.id()));
+        assertThat(queryOne("SELECT parked_reason FROM outbox WHERE message_id = ?", unfit))
+                .isEqualTo("its correlation id is longer than AMQP's 255 bytes");
+        assertThat(isPublished(unfit)).isFalse();
+    }
+
+    @Test
+    void aRowReturnedAsUnroutable_isPublishedAgainOnceTheTopologyIsDeclaredAgain() throws Exception {
+        OutboxRelay relay = startRelay(rabbit, RelaySettings.quick());
+        Envelope first = enqueue("before-the-loss", UUID.randomUUID(), 1);
+        await().atMost(PATIENCE).until(() -> isPublished(first.id()));
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-topology");
+             com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            channel.queueDelete(Topology.unroutableOf("infratest")); // the alternate exchange routes nowhere now
+        }
+        UUID nobodysEvent = UUID.randomUUID();
+        sql("INSERT INTO outbox (message_id, event_type, routing_key, aggregate_id, occurred_at, envelope)"
+                + " VALUES ('" + nobodysEvent + "', 'Waved', 'Waved.v1', 'a', now(), '{}')");
+
+        await().atMost(PATIENCE).until(() -> isPublished(nobodysEvent));
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-topology");
+             com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            assertThat(channel.queueDeclarePassive(Topology.unroutableOf("infratest")).getMessageCount()).isPositive();
+        }
+        assertThat(relay.state()).isEqualTo(OutboxRelay.State.LEADING);
     }
 
     @Test
@@ -270,34 +308,5 @@ class OutboxRelayTest {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static RabbitConfig brokerAt(int port) {
-        return new RabbitConfig() {
-            @Override
-            public String host() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public String username() {
-                return LocalBroker.username();
-            }
-
-            @Override
-            public String password() {
-                return LocalBroker.password();
-            }
-
-            @Override
-            public String virtualHost() {
-                return LocalBroker.testVirtualHost();
-            }
-        };
     }
 }

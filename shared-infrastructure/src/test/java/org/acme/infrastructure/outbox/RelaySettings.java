@@ -19,4 +19,9 @@ record RelaySettings(int batchSize, Duration pollInterval, Duration retention, D
     public Duration confirmTimeout() {
         return Duration.ofSeconds(10);
     }
+
+    @Override
+    public Duration topologyGrace() {
+        return Duration.ofSeconds(1);
+    }
 }

@@ -3,6 +3,8 @@ package org.acme.infrastructure.subscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,9 +15,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.infrastructure.testing.LocalBroker;
+import org.acme.infrastructure.testing.ProxiedBroker;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.TcpProxy;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
@@ -51,6 +58,10 @@ class SubscriptionTest {
 
     @Inject
     Subscription subscription;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    SubscriptionConfig config;
 
     private boolean subscriptionIsConsuming() {
         return subscription.state() == Subscription.State.CONSUMING;
@@ -128,16 +139,139 @@ class SubscriptionTest {
     }
 
     @Test
-    void aFailureThatNeverPasses_isDeadLettered_afterTheDeliveryLimit() throws Exception {
+    void aFailureThatNeverPasses_isDeadLetteredAfterItsAttempts_withinOneDelivery() throws Exception {
         String name = "explode-" + UUID.randomUUID();
         Envelope greeting = greeting(name, 1);
         publish(greeting);
 
         QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
         assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
-                .startsWith("failed 5 deliveries, last: IllegalStateException");
-        assertThat(subscriber.attemptsFor(name)).isEqualTo(15);
+                .startsWith("failed 3 times, last: IllegalStateException");
+        assertThat(dead.properties().getHeaders()).doesNotContainKey("x-delivery-count");
+        assertThat(subscriber.attemptsFor(name)).isEqualTo(3);
         assertThat(countOf(name)).isZero();
+    }
+
+    @Test
+    void aFailureThatPassesByItself_isRetriedInPlaceAsLongAsItLasts_andNeverDeadLettered() throws Exception {
+        String name = "unavailable-" + UUID.randomUUID();
+        publish(greeting(name, 1));
+
+        await().atMost(PATIENCE).until(() -> countOf(name) == 1);
+        assertThat(subscriber.attemptsFor(name)).isEqualTo(6);
+        assertThat(deadLetters.matching(QueueProbe.bodyContains(name))).isEmpty();
+    }
+
+    @Test
+    void aMessageRetriedInPlace_isNotOvertakenByTheOnesAfterIt() throws Exception {
+        String first = "unavailable-" + UUID.randomUUID();
+        String second = "second-" + UUID.randomUUID();
+        publish(greeting(first, 1));
+        publish(greeting(second, 1));
+
+        await().atMost(PATIENCE).until(() -> countOf(second) == 1);
+        assertThat(countOf(first)).as("the earlier message was applied before the later one").isEqualTo(1);
+    }
+
+    @Test
+    void anEventOnAnotherPublishersExchange_isDeadLettered_andNothingIsApplied() throws Exception {
+        String name = "smuggled-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-binding"); Channel channel = connection.createChannel()) {
+            Topology.declarePublisher(channel, "intruder");
+            channel.queueBind(Topology.queueOf("infratest"), Topology.exchangeOf("intruder"), "Greeted.*");
+        }
+        TestMessages.publish("intruder", "Greeted.v1", greeting.id().toString(), "Greeted", EnvelopeCodec.encodeToString(greeting));
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .isEqualTo("Greeted is published by infratest on infratest.events, but this one arrived through intruder.events");
+        assertThat(countOf(name)).isZero();
+    }
+
+    @Test
+    void anEventClaimingAnotherPublisher_isDeadLettered() throws Exception {
+        Envelope greeting = TestMessages.envelope(new Greeted("forged-" + UUID.randomUUID()), "orders", "Greeter", "g", 1L);
+        TestMessages.publish("infratest", "Greeted.v1", greeting.id().toString(), "Greeted", EnvelopeCodec.encodeToString(greeting));
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .isEqualTo("Greeted is published by infratest, but this one says it comes from orders");
+    }
+
+    @Test
+    void aCorrelationIdThatCannotTravelOn_isDeadLettered_beforeItReachesTheOutbox() throws Exception {
+        String name = "long-correlation-" + UUID.randomUUID();
+        Envelope greeting = Envelope.wrap(UUID.randomUUID(), Instant.now(), new Greeted(name),
+                EnvelopeMetadata.from("infratest").aggregate("Greeter", name, 1L).correlation("c".repeat(300), null));
+        publish(greeting);
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .startsWith("metadata.correlationId is not 1 to 100 letters, digits or . _ : - (it has 300 characters)");
+        assertThat(countOf(name)).isZero();
+    }
+
+    @Test
+    void aDeadLetterMovedBackIntoTheQueue_isAppliedOnce() throws Exception {
+        String name = "redriven-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-redrive"); Channel channel = connection.createChannel()) {
+            channel.basicPublish("", Topology.queueOf("infratest"), new AMQP.BasicProperties.Builder()
+                    .messageId(greeting.id().toString()).deliveryMode(2)
+                    .headers(Map.of(DeadLetters.ORIGINAL_EXCHANGE, Topology.exchangeOf("infratest")))
+                    .build(), EnvelopeCodec.encode(greeting));
+        }
+
+        await().atMost(PATIENCE).until(() -> countOf(name) == 1);
+    }
+
+    /**
+     * A consumer that dies returns to the queue, with their delivery count raised, every message it
+     * held. Here its connection drops six times while a backlog waits: had it held many messages ahead
+     * (a prefetch of 50), those never tried would pass the delivery limit (5) and be dead-lettered.
+     */
+    @Test
+    void connectionsDroppedAgainAndAgainWithABacklog_spendTheDeliveryLimitOfNoMessageNeverTried() throws Exception {
+        subscription.stop();
+        String batch = "slow-" + UUID.randomUUID();
+        for (int i = 0; i < 30; i++) {
+            publish(greeting(batch + "-" + i, 1));
+        }
+        try (TcpProxy proxy = new TcpProxy(LocalBroker.host(), LocalBroker.port())) {
+            Subscription dropping = new Subscription(dispatcher, new RabbitConnector(ProxiedBroker.through(proxy)), config, "infratest");
+            dropping.start();
+            try {
+                for (int drop = 0; drop < 6; drop++) {
+                    await().atMost(PATIENCE).until(() -> dropping.state() == Subscription.State.CONSUMING);
+                    Thread.sleep(300);
+                    proxy.cut();
+                    proxy.restore();
+                }
+                await().atMost(PATIENCE).until(() -> countOf(batch + "-29") == 1);
+            } finally {
+                dropping.stop();
+                subscription.start();
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            assertThat(countOf(batch + "-" + i)).as("greeting %d applied once", i).isEqualTo(1);
+        }
+        assertThat(deadLetters.matching(QueueProbe.bodyContains(batch))).isEmpty();
+    }
+
+    @Test
+    void whenItsQueueIsDeleted_theSubscriptionDeclaresItAgain_andConsumesAgain() throws Exception {
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-delete"); Channel channel = connection.createChannel()) {
+            channel.queueDelete(Topology.queueOf("infratest"));
+        }
+        // Until the queue is declared again, a greeting goes to the alternate exchange: send one a second.
+        String name = "after-deletion-" + UUID.randomUUID();
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            publish(greeting(name, 1));
+            return countOf(name) > 0;
+        });
+        await().atMost(PATIENCE).until(() -> subscriptionIsConsuming());
     }
 
     private QueueProbe.Received awaitDeadLetter(String messageId) {

@@ -17,7 +17,9 @@ import org.acme.integrationevents.infratest.Greeted;
 
 /**
  * The test subscriber: counts greetings per name. A name starting with "explode" always fails; one
- * starting with "flaky" fails twice, then works.
+ * starting with "flaky" fails twice, then works; one starting with "unavailable" finds the database
+ * away five times (a failure that passes by itself), then works; one starting with "slow" takes
+ * 100 ms.
  */
 @ApplicationScoped
 public class WhenGreetedThenCountGreeting implements Subscriber {
@@ -27,6 +29,12 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
 
     public WhenGreetedThenCountGreeting(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenGreetedThenCountGreeting";
     }
 
     @Override
@@ -46,6 +54,13 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
         if (greeted.name().startsWith("explode") || (greeted.name().startsWith("flaky") && attempt <= 2)) {
             throw new IllegalStateException("greeting " + greeted.name() + " failed on attempt " + attempt);
         }
+        if (greeted.name().startsWith("slow")) {
+            pause();
+        }
+        if (greeted.name().startsWith("unavailable") && attempt <= 5) {
+            throw new IllegalStateException("cannot count " + greeted.name(),
+                    new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement("INSERT INTO greetings (name, count) VALUES (?, 1)"
                      + " ON CONFLICT (name) DO UPDATE SET count = greetings.count + 1")) {
@@ -53,6 +68,14 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
             count.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,12 @@ public class WhenOrderCancelledThenReleaseStock implements Subscriber {
         this.clock = clock;
     }
 
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenOrderCancelledThenReleaseStock";
+    }
+
     @Override
     public Class<? extends IntegrationEvent> contract() {
         return OrderCancelled.class;

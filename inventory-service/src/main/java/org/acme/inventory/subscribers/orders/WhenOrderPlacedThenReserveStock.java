@@ -28,6 +28,12 @@ public class WhenOrderPlacedThenReserveStock implements Subscriber {
         this.clock = clock;
     }
 
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenOrderPlacedThenReserveStock";
+    }
+
     @Override
     public Class<? extends IntegrationEvent> contract() {
         return OrderPlaced.class;

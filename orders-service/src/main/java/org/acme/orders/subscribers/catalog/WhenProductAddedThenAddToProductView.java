@@ -20,6 +20,12 @@ public class WhenProductAddedThenAddToProductView implements Subscriber {
         this.productView = productView;
     }
 
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenProductAddedThenAddToProductView";
+    }
+
     @Override
     public Class<? extends IntegrationEvent> contract() {
         return ProductAdded.class;

@@ -20,6 +20,12 @@ public class WhenProductRemovedThenWithdrawFromProductView implements Subscriber
         this.productView = productView;
     }
 
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenProductRemovedThenWithdrawFromProductView";
+    }
+
     @Override
     public Class<? extends IntegrationEvent> contract() {
         return ProductRemoved.class;

@@ -20,6 +20,12 @@ public class WhenProductUpdatedThenUpdateProductView implements Subscriber {
         this.productView = productView;
     }
 
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenProductUpdatedThenUpdateProductView";
+    }
+
     @Override
     public Class<? extends IntegrationEvent> contract() {
         return ProductUpdated.class;

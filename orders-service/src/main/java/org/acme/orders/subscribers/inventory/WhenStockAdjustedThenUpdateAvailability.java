@@ -20,6 +20,12 @@ public class WhenStockAdjustedThenUpdateAvailability implements Subscriber {
         this.productView = productView;
     }
 
+    /** The inbox keeps what this subscriber applied under this name: never change it. */
+    @Override
+    public String name() {
+        return "WhenStockAdjustedThenUpdateAvailability";
+    }
+
     @Override
     public Class<? extends IntegrationEvent> contract() {
         return StockAdjusted.class;

@@ -1,0 +1,56 @@
+package org.acme.infrastructure.failures;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.util.Set;
+import org.acme.infrastructure.eventstore.ConcurrencyConflict;
+
+/**
+ * Tells a failure that will pass by itself (the database is restarting, a connection dropped,
+ * another transaction won a race) from one that will not (a bug, a message that cannot be read).
+ * A transient failure is retried in place, as long as it lasts, and answered 503 over HTTP; it is
+ * never a reason to dead-letter a message.
+ */
+public final class TransientFailure {
+
+    /** PostgreSQL's SQLSTATEs for a server that is going away, overloaded, or lost a race. */
+    private static final Set<String> TRANSIENT_STATES = Set.of(
+            "57P01", // admin_shutdown
+            "57P02", // crash_shutdown
+            "57P03", // cannot_connect_now (starting up, in recovery)
+            "40001", // serialization_failure
+            "40P01", // deadlock_detected
+            "55P03"); // lock_not_available
+
+    private TransientFailure() {
+    }
+
+    /** Whether anything in the cause chain is a failure that passes by itself. */
+    public static boolean is(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyConflict
+                    || cause instanceof ConnectException
+                    || cause instanceof SocketException
+                    || cause instanceof SocketTimeoutException
+                    || cause instanceof EOFException
+                    || cause instanceof SQLException sql && transientState(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean transientState(SQLException failure) {
+        String state = failure.getSQLState();
+        if (state == null) {
+            // The pool's own refusal: no connection could be had in time.
+            return String.valueOf(failure.getMessage()).contains("acquisition timeout");
+        }
+        return state.startsWith("08") // connection exception
+                || state.startsWith("53") // insufficient resources
+                || TRANSIENT_STATES.contains(state);
+    }
+}

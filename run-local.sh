@@ -156,11 +156,16 @@ fi
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 mkdir -p "$RUN_DIR"
 check_ports   # again: the build may have taken minutes
-for svc in "${services[@]}"; do
+start_service() {
+  local svc=$1 port
   port=$(port_of "$svc")
   log "starting $svc on port $port (log: $RUN_DIR/$svc.log)"
-  QUARKUS_HTTP_PORT=$port java "${java_opts[@]}" -jar "$(jar_of "$svc")" >"$RUN_DIR/$svc.log" 2>&1 &
+  QUARKUS_HTTP_PORT=$port java "${java_opts[@]}" -jar "$(jar_of "$svc")" >>"$RUN_DIR/$svc.log" 2>&1 &
   pids[$svc]=$!
+}
+for svc in "${services[@]}"; do
+  : >"$RUN_DIR/$svc.log"
+  start_service "$svc"
 done
 
 # --- 3. wait until each is ready (all started together: one deadline) ---------------------------
@@ -209,9 +214,19 @@ if [ ${#services[@]} -eq ${#ALL_SERVICES[@]} ]; then
 fi
 log "running; press Ctrl-C to stop"
 
+# A supervisor, as in production: a service that lost its queue's consumer for good exits with 75
+# and asks to be started again (docs/decisions/0008); any other exit stops the run.
 while :; do
   pause 1
   for svc in "${services[@]}"; do
-    kill -0 "${pids[$svc]}" 2>/dev/null || fail_with_log "$svc" "$svc stopped unexpectedly"
+    kill -0 "${pids[$svc]}" 2>/dev/null && continue
+    status=0
+    wait "${pids[$svc]}" 2>/dev/null || status=$?
+    if [ "$status" -eq 75 ]; then
+      log "$svc asked to be started again (exit 75)"
+      start_service "$svc"
+    else
+      fail_with_log "$svc" "$svc stopped unexpectedly (exit $status)"
+    fi
   done
 done

@@ -1,6 +1,6 @@
 -- Run by the postgres image once, when it initialises an empty data directory
 -- (docker-compose.yml mounts it into /docker-entrypoint-initdb.d/).
--- One database per service (ARCHITECTURE §3)...
+-- One database per service (docs/architecture.md)...
 CREATE DATABASE catalog;
 CREATE DATABASE orders;
 CREATE DATABASE inventory;

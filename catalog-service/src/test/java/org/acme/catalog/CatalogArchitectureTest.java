@@ -3,7 +3,7 @@ package org.acme.catalog;
 import org.acme.infrastructure.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The layout rules of CONVENTIONS.md, checked on the compiled catalog. */
+/** The layout rules of docs/architecture.md, checked on the compiled catalog. */
 class CatalogArchitectureTest {
 
     private final ServiceArchitecture catalog = ServiceArchitecture.of("catalog");
@@ -21,5 +21,10 @@ class CatalogArchitectureTest {
     @Test
     void theCatalogDependsOnNoOtherService() {
         catalog.dependsOnNoOtherService();
+    }
+
+    @Test
+    void theCodeStaysReactive_noJtaNorBlockingJdbc() {
+        catalog.staysReactive();
     }
 }

@@ -110,6 +110,7 @@ public final class ProjectFixture {
         return """
                 package org.acme.%s.subscribers.%s;
 
+                import io.smallrye.mutiny.Uni;
                 import jakarta.enterprise.context.ApplicationScoped;
                 import java.util.Set;
                 import org.acme.infrastructure.subscriptions.Subscriber;
@@ -136,7 +137,8 @@ public final class ProjectFixture {
                     }
 
                     @Override
-                    public void handle(Envelope envelope) {
+                    public Uni<Void> handle(Envelope envelope) {
+                        return Uni.createFrom().voidItem();
                     }
                 }
                 """.formatted(context, publisher, publisher, event, className, className, event, versions);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The choreography of ARCHITECTURE §5 across the three running services, observed over HTTP only:
+ * The choreography of docs/architecture.md across the three running services, observed over HTTP only:
  * each step waits, with a bound, for the events to propagate.
  */
 @WithRunningSystem

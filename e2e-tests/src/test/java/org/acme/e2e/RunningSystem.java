@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.acme.infrastructure.testing.LocalBroker;
+import org.acme.processes.ServiceProcess;
 
 /**
  * The three services started from their packaged jars, against fresh databases of their own
@@ -25,7 +26,7 @@ final class RunningSystem implements AutoCloseable {
     static final String VIRTUAL_HOST = "e2e";
     private static final List<String> SERVICES = List.of("catalog", "inventory", "orders");
 
-    private final List<Service> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
 
     static RunningSystem start() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
@@ -37,9 +38,10 @@ final class RunningSystem implements AutoCloseable {
             Map<String, String> environment = new HashMap<>();
             environment.put(name.toUpperCase() + "_DB", name + "_e2e");
             environment.put("RABBITMQ_VIRTUAL_HOST", VIRTUAL_HOST);
-            system.services.add(Service.start(repository, name, environment));
+            system.services.add(ServiceProcess.start(repository, name,
+                    repository.resolve("e2e-tests/target/e2e-logs/" + name + ".log"), environment));
         }
-        for (Service service : system.services) {
+        for (ServiceProcess service : system.services) {
             service.awaitHealthy(Duration.ofSeconds(90));
         }
         return system;
@@ -96,7 +98,7 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (Service service : services) {
+        for (ServiceProcess service : services) {
             service.close();
         }
         services.clear();

@@ -3,7 +3,7 @@ package org.acme.inventory;
 import org.acme.infrastructure.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The layout rules of CONVENTIONS.md, checked on the compiled inventory. */
+/** The layout rules of docs/architecture.md, checked on the compiled inventory. */
 class InventoryArchitectureTest {
 
     private final ServiceArchitecture inventory = ServiceArchitecture.of("inventory");
@@ -21,5 +21,10 @@ class InventoryArchitectureTest {
     @Test
     void inventoryDependsOnNoOtherService() {
         inventory.dependsOnNoOtherService();
+    }
+
+    @Test
+    void theCodeStaysReactive_noJtaNorBlockingJdbc() {
+        inventory.staysReactive();
     }
 }

@@ -3,7 +3,7 @@ package org.acme.orders;
 import org.acme.infrastructure.testing.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The layout rules of CONVENTIONS.md, checked on the compiled orders service. */
+/** The layout rules of docs/architecture.md, checked on the compiled orders service. */
 class OrdersArchitectureTest {
 
     private final ServiceArchitecture orders = ServiceArchitecture.of("orders");
@@ -21,5 +21,10 @@ class OrdersArchitectureTest {
     @Test
     void ordersDependsOnNoOtherService() {
         orders.dependsOnNoOtherService();
+    }
+
+    @Test
+    void theCodeStaysReactive_noJtaNorBlockingJdbc() {
+        orders.staysReactive();
     }
 }

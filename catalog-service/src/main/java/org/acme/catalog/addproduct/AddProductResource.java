@@ -1,5 +1,6 @@
 package org.acme.catalog.addproduct;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,8 +30,12 @@ public class AddProductResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response addProduct(@Valid @NotNull ProductForm body) {
-        ProductState product = handler.handle(new AddProduct(UUID.randomUUID(), body.details()), request.command());
+    public Uni<Response> addProduct(@Valid @NotNull ProductForm body) {
+        return handler.handle(new AddProduct(UUID.randomUUID(), body.details()), request.command())
+                .onItem().transform(AddProductResource::created);
+    }
+
+    private static Response created(ProductState product) {
         return Response.created(URI.create("/products/" + product.id()))
                 .tag(EntityTags.of(product.version()))
                 .entity(product)

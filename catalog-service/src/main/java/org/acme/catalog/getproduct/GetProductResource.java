@@ -1,5 +1,6 @@
 package org.acme.catalog.getproduct;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,15 +25,16 @@ public class GetProductResource {
 
     /** The products on sale; removed ones are left out. */
     @GET
-    public List<ProductState> listProducts() {
+    public Uni<List<ProductState>> listProducts() {
         return catalog.active();
     }
 
     /** One product, removed or not, with its version as ETag for a later If-Match. */
     @GET
     @Path("/{id}")
-    public Response getProduct(@PathParam("id") UUID id) {
-        ProductState product = catalog.find(id).orElseThrow(() -> new ResourceNotFound("product", id));
-        return Response.ok(product).tag(EntityTags.of(product.version())).build();
+    public Uni<Response> getProduct(@PathParam("id") UUID id) {
+        return catalog.find(id)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("product", id)))
+                .onItem().transform(product -> Response.ok(product).tag(EntityTags.of(product.version())).build());
     }
 }

@@ -1,40 +1,28 @@
 package org.acme.catalog.getproduct;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.acme.catalog.product.ProductState;
-import org.acme.infrastructure.sql.Sql;
 
-/** Reads the product catalog table the projection keeps. */
+/** Reads the product catalog the projection keeps. */
 @ApplicationScoped
-public class ProductCatalog {
+public class ProductCatalog implements PanacheRepositoryBase<CatalogProduct, UUID> {
 
-    private static final String SELECT = "SELECT id, name, description, price, cost, supplier, internal_notes,"
-            + " category, removed, version FROM product_catalog";
-
-    private final Sql sql;
-
-    public ProductCatalog(Sql sql) {
-        this.sql = sql;
-    }
-
-    public Optional<ProductState> find(UUID id) {
-        return sql.queryOne(SELECT + " WHERE id = ?", ProductCatalog::product, id);
+    @WithSession
+    public Uni<Optional<ProductState>> find(UUID id) {
+        return findById(id).onItem().transform(product -> Optional.ofNullable(product).map(CatalogProduct::state));
     }
 
     /** The products on sale, by name. */
-    public List<ProductState> active() {
-        return sql.query(SELECT + " WHERE NOT removed ORDER BY name, id", ProductCatalog::product);
-    }
-
-    private static ProductState product(ResultSet row) throws SQLException {
-        return new ProductState(row.getObject("id", UUID.class), row.getString("name"), row.getString("description"),
-                row.getBigDecimal("price"), row.getBigDecimal("cost"), row.getString("supplier"),
-                row.getString("internal_notes"), row.getString("category"),
-                row.getBoolean("removed") ? ProductState.Status.REMOVED : ProductState.Status.ACTIVE, row.getLong("version"));
+    @WithSession
+    public Uni<List<ProductState>> active() {
+        return find("removed = false", Sort.by("name").and("id")).list()
+                .onItem().transform(products -> products.stream().map(CatalogProduct::state).toList());
     }
 }

@@ -1,15 +1,13 @@
 package org.acme.catalog.getproduct;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.acme.catalog.product.Product;
 import org.acme.catalog.product.ProductAddedEvent;
-import org.acme.catalog.product.ProductDetails;
 import org.acme.catalog.product.ProductRemovedEvent;
 import org.acme.catalog.product.ProductUpdatedEvent;
-import org.acme.infrastructure.eventstore.EventsAppended;
+import org.acme.infrastructure.eventstore.InlineProjection;
 import org.acme.infrastructure.eventstore.StoredEvent;
-import org.acme.infrastructure.sql.Sql;
 
 /**
  * Keeps the {@code product_catalog} table, which the queries read, in step with the product
@@ -17,39 +15,33 @@ import org.acme.infrastructure.sql.Sql;
  * command sees that command.
  */
 @ApplicationScoped
-public class ProductCatalogProjection {
+public class ProductCatalogProjection implements InlineProjection {
 
-    private static final String UPSERT = "INSERT INTO product_catalog (id, name, description, price, cost, supplier,"
-            + " internal_notes, category, removed, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, ?)"
-            + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,"
-            + " price = excluded.price, cost = excluded.cost, supplier = excluded.supplier,"
-            + " internal_notes = excluded.internal_notes, category = excluded.category, version = excluded.version";
+    private final ProductCatalog catalog;
 
-    private final Sql sql;
-
-    public ProductCatalogProjection(Sql sql) {
-        this.sql = sql;
+    public ProductCatalogProjection(ProductCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    void on(@Observes EventsAppended appended) {
-        if (Product.STREAM_TYPE.equals(appended.streamType())) {
-            appended.events().forEach(this::apply);
-        }
+    @Override
+    public String streamType() {
+        return Product.STREAM_TYPE;
     }
 
-    private void apply(StoredEvent<?> stored) {
+    @Override
+    public Uni<?> apply(StoredEvent<?> stored) {
         if (stored.event() instanceof ProductAddedEvent added) {
-            upsert(stored, added.details());
-        } else if (stored.event() instanceof ProductUpdatedEvent updated) {
-            upsert(stored, updated.details());
-        } else if (stored.event() instanceof ProductRemovedEvent) {
-            sql.update("UPDATE product_catalog SET removed = true, version = ? WHERE id = ?",
-                    stored.version(), stored.streamId());
+            CatalogProduct product = CatalogProduct.of(stored.streamId());
+            product.describe(added.details(), stored.version());
+            return catalog.persist(product);
         }
-    }
-
-    private void upsert(StoredEvent<?> stored, ProductDetails details) {
-        sql.update(UPSERT, stored.streamId(), details.name(), details.description(), details.price(), details.cost(),
-                details.supplier(), details.internalNotes(), details.category(), stored.version());
+        return catalog.findById(stored.streamId()).invoke(product -> {
+            if (stored.event() instanceof ProductUpdatedEvent updated) {
+                product.describe(updated.details(), stored.version());
+            } else if (stored.event() instanceof ProductRemovedEvent) {
+                product.removed = true;
+                product.version = stored.version();
+            }
+        });
     }
 }

@@ -1,18 +1,22 @@
 package org.acme.catalog.removeproduct;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.acme.catalog.product.Product;
 import org.acme.catalog.product.ProductEvent;
 import org.acme.catalog.product.ProductRemovedEvent;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
+import org.acme.infrastructure.commands.Decision;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.eventstore.StaleVersion;
-import org.acme.infrastructure.eventstore.StoredEvent;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.catalog.ProductRemoved;
 import org.acme.integrationevents.catalog.RemoveProductRejected;
 
@@ -30,20 +34,25 @@ public class RemoveProductHandler {
         this.outbox = outbox;
     }
 
-    @Transactional(dontRollbackOn = CommandRejected.class)
-    public void handle(RemoveProduct command, CommandMetadata metadata) {
-        Product product = eventStore.load(command.productId(), ProductEvent.class, Product::rehydrate)
-                .orElseThrow(() -> new ResourceNotFound("product", command.productId()));
-        StaleVersion.check(command.productId(), command.expectedVersion(), product.version());
-        outbox.decideOrRecordRefusal(() -> product.remove(metadata.actor(), metadata.at()),
-                rejected -> new RemoveProductRejected(command.productId(), rejected.reason()),
-                EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata));
-        for (StoredEvent<ProductEvent> stored : eventStore.save(Product.STREAM_TYPE, command.productId(), product,
-                COMMAND, metadata)) {
-            if (stored.event() instanceof ProductRemovedEvent removed) {
-                outbox.enqueue(new ProductRemoved(removed.productId()),
-                        EventOrigin.of(Product.STREAM_TYPE, removed.productId(), stored.version(), COMMAND, metadata));
-            }
+    @WithTransaction
+    public Uni<Outcome<Void>> handle(RemoveProduct command, CommandMetadata metadata) {
+        return eventStore.load(command.productId(), ProductEvent.class, Product::rehydrate)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("product", command.productId())))
+                .invoke(product -> StaleVersion.check(command.productId(), command.expectedVersion(), product.version()))
+                .chain(product -> remove(product, command, metadata));
+    }
+
+    private Uni<Outcome<Void>> remove(Product product, RemoveProduct command, CommandMetadata metadata) {
+        Optional<CommandRejected> refusal = Decision.attempt(() -> product.remove(metadata.actor(), metadata.at()));
+        if (refusal.isPresent()) {
+            return outbox.refuse(refusal.get(), new RemoveProductRejected(command.productId(), refusal.get().reason()),
+                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata));
         }
+        return eventStore.save(Product.STREAM_TYPE, command.productId(), product, COMMAND, metadata)
+                .chain(stored -> InSequence.each(stored, event -> event.event() instanceof ProductRemovedEvent removed
+                        ? outbox.enqueue(new ProductRemoved(removed.productId()),
+                                EventOrigin.of(Product.STREAM_TYPE, removed.productId(), event.version(), COMMAND, metadata))
+                        : Uni.createFrom().voidItem()))
+                .replaceWith(Outcome.accepted(null));
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.catalog.removeproduct;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 
@@ -22,8 +24,9 @@ public class RemoveProductResource {
     }
 
     @DELETE
-    public Response removeProduct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        handler.handle(new RemoveProduct(id, EntityTags.expectedVersion(ifMatch)), request.command());
-        return Response.noContent().build();
+    public Uni<Response> removeProduct(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return handler.handle(new RemoveProduct(id, EntityTags.expectedVersion(ifMatch)), request.command())
+                .onItem().transform(Outcome::orThrow)
+                .onItem().transform(removed -> Response.noContent().build());
     }
 }

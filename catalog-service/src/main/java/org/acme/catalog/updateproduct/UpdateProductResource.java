@@ -1,5 +1,6 @@
 package org.acme.catalog.updateproduct;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.acme.catalog.product.ProductForm;
-import org.acme.catalog.product.ProductState;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 
@@ -31,10 +32,10 @@ public class UpdateProductResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response updateProduct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                  @Valid @NotNull ProductForm body) {
-        ProductState product = handler.handle(
-                new UpdateProduct(id, body.details(), EntityTags.expectedVersion(ifMatch)), request.command());
-        return Response.ok(product).tag(EntityTags.of(product.version())).build();
+    public Uni<Response> updateProduct(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                       @Valid @NotNull ProductForm body) {
+        return handler.handle(new UpdateProduct(id, body.details(), EntityTags.expectedVersion(ifMatch)), request.command())
+                .onItem().transform(Outcome::orThrow)
+                .onItem().transform(product -> Response.ok(product).tag(EntityTags.of(product.version())).build());
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,19 +18,18 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import org.acme.infrastructure.outbox.OutboxRelay;
-import org.acme.infrastructure.testing.BrokerProxy;
 import org.acme.infrastructure.testing.QueueProbe;
-import org.acme.infrastructure.testing.TestBroker;
+import org.acme.infrastructure.testing.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The outbox keeps a command's events while the broker is unreachable. Every catalog test reaches
- * the broker through this proxy (the resource is global), so only this test ever cuts it.
+ * the broker through the test servers' proxy (the resource is global), so only this test ever cuts it.
  */
 @QuarkusTest
-@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = BrokerProxy.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "catalog_test"))
 class AddProductWhileBrokerIsDownTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -41,13 +41,13 @@ class AddProductWhileBrokerIsDownTest {
 
     @AfterEach
     void giveTheBrokerBack() {
-        BrokerProxy.restore();
+        TestServers.restoreBroker();
     }
 
     @Test
     void addProduct_whileTheBrokerIsUnreachable_succeeds_andIsPublishedOnceTheBrokerIsBack() throws Exception {
         try (QueueProbe productAdded = QueueProbe.on("catalog", "ProductAdded.*")) {
-            BrokerProxy.cut();
+            TestServers.cutBroker();
 
             UUID id = added(aLaptop());
 
@@ -55,7 +55,7 @@ class AddProductWhileBrokerIsDownTest {
             assertThat(publishedAt(id)).isEqualTo("unpublished");
             assertThat(productAdded.matching(bodyContains(id.toString()))).isEmpty();
 
-            BrokerProxy.restore();
+            TestServers.restoreBroker();
 
             productAdded.await(bodyContains(id.toString()), 1, PATIENCE);
             await().atMost(PATIENCE).until(() -> publishedAt(id).equals("published"));

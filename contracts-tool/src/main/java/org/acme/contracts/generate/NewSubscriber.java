@@ -74,6 +74,7 @@ public record NewSubscriber(String event, String context, String reaction) {
         String versions = IntStream.rangeClosed(1, version).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();
         out.append("package ").append(subscriberPackage).append(";\n\n");
+        out.append("import io.smallrye.mutiny.Uni;\n");
         out.append("import jakarta.enterprise.context.ApplicationScoped;\n");
         out.append("import java.time.Clock;\n");
         out.append("import java.util.Set;\n");
@@ -114,7 +115,7 @@ public record NewSubscriber(String event, String context, String reaction) {
         out.append("        return Set.of(").append(versions).append(");\n");
         out.append("    }\n\n");
         out.append("    @Override\n");
-        out.append("    public void handle(Envelope envelope) throws MalformedEnvelope {\n");
+        out.append("    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {\n");
         out.append("        ").append(contract.className()).append(' ').append(variable).append(" = EnvelopeCodec.payload(envelope, ")
                 .append(contract.className()).append(".class);\n");
         for (Field field : contract.fields()) {
@@ -126,12 +127,13 @@ public record NewSubscriber(String event, String context, String reaction) {
         out.append("        // ==== REACTION: write it here ====\n");
         out.append("        // Turn ").append(variable).append(" into a command of ").append(context)
                 .append(" or a change to one of its read models, e.g.\n");
-        out.append("        //   handler.handle(new SomeCommand(").append(variable).append(".")
+        out.append("        //   return handler.handle(new SomeCommand(").append(variable).append(".")
                 .append(contract.fields().isEmpty() ? "..." : contract.fields().get(0).name() + "()").append("),\n");
         out.append("        //           CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));\n");
         out.append("        // (org.acme.infrastructure.commands.CommandMetadata: it keeps the event's correlation, names it\n");
         out.append("        // as the cause.)\n");
-        out.append("        // Throwing rolls the transaction back: the message is retried, then dead-lettered with the reason.\n");
+        out.append("        // (a Uni on the inbox's session: chain every statement). A failure rolls the transaction back: the\n");
+        out.append("        // message is retried (as long as the failure is transient), then dead-lettered with the reason.\n");
         out.append("        // Until the reaction is written, every ").append(event).append(" is refused rather than lost:\n");
         out.append("        throw new UnsupportedOperationException(getClass().getSimpleName() + \" has no reaction yet\");\n");
         out.append("    }\n");

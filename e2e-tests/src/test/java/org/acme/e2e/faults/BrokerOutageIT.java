@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.acme.e2e.Service;
+import org.acme.processes.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /** The broker goes away under load: commands keep being accepted, and nothing is lost or doubled when it returns. */
@@ -22,7 +22,7 @@ class BrokerOutageIT {
             Instant stopped = Instant.now();
             LocalServers.stopBroker();
             AtomicBoolean relayNoticed = new AtomicBoolean();
-            Service catalog = scenario.cluster().instances("catalog").get(0);
+            ServiceProcess catalog = scenario.cluster().instances("catalog").get(0);
             while (Duration.between(stopped, Instant.now()).toSeconds() < 30) {
                 relayNoticed.compareAndSet(false, Messaging.state(catalog, "outbox-relay").filter("LEADING"::equals).isEmpty());
                 Thread.sleep(500);
@@ -48,7 +48,7 @@ class BrokerOutageIT {
         try (Scenario scenario = Scenario.start("broker-restarted")) {
             scenario.load(LOAD);
             int outagesSeen = 0;
-            Service orders = scenario.cluster().instances("orders").get(0);
+            ServiceProcess orders = scenario.cluster().instances("orders").get(0);
             for (int restart = 1; restart <= 5; restart++) {
                 Thread.sleep(3_000);
                 if (restart % 2 == 1) {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.acme.e2e.Service;
+import org.acme.processes.ServiceProcess;
 
 /**
  * The three services as real processes for one fault scenario: fresh databases of their own
@@ -30,7 +30,7 @@ final class Cluster implements AutoCloseable {
     private final Path logs;
     private final LaggingProxy broker;
     private final BrokerManagement management = new BrokerManagement(VIRTUAL_HOST);
-    private final Map<String, List<Service>> instances = new HashMap<>();
+    private final Map<String, List<ServiceProcess>> instances = new HashMap<>();
     private final AtomicInteger nextRequest = new AtomicInteger();
 
     private Cluster(Path repository, Path logs, LaggingProxy broker) {
@@ -60,8 +60,8 @@ final class Cluster implements AutoCloseable {
                     cluster.startInstance(name);
                 }
             }
-            for (List<Service> services : cluster.instances.values()) {
-                for (Service service : services) {
+            for (List<ServiceProcess> services : cluster.instances.values()) {
+                for (ServiceProcess service : services) {
                     service.awaitHealthy(STARTUP);
                 }
             }
@@ -72,26 +72,26 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    Service startInstance(String name) throws IOException {
-        List<Service> running = instances.computeIfAbsent(name, key -> new ArrayList<>());
+    ServiceProcess startInstance(String name) throws IOException {
+        List<ServiceProcess> running = instances.computeIfAbsent(name, key -> new ArrayList<>());
         Map<String, String> environment = new HashMap<>();
         environment.put(name.toUpperCase() + "_DB", database(name));
         environment.put("RABBITMQ_VIRTUAL_HOST", VIRTUAL_HOST);
         environment.put("RABBITMQ_PORT", Integer.toString(broker.port()));
-        Service service = Service.start(repository, name, logs.resolve(name + "-" + (running.size() + 1) + ".log"), environment);
+        ServiceProcess service = ServiceProcess.start(repository, name, logs.resolve(name + "-" + (running.size() + 1) + ".log"), environment);
         running.add(service);
         return service;
     }
 
-    List<Service> instances(String name) {
+    List<ServiceProcess> instances(String name) {
         return List.copyOf(instances.getOrDefault(name, List.of()));
     }
 
     /** A live instance of the service, taking turns among them. */
     String url(String name) {
-        List<Service> all = instances(name);
+        List<ServiceProcess> all = instances(name);
         for (int i = 0; i < all.size(); i++) {
-            Service candidate = all.get(Math.floorMod(nextRequest.getAndIncrement(), all.size()));
+            ServiceProcess candidate = all.get(Math.floorMod(nextRequest.getAndIncrement(), all.size()));
             if (candidate.isAlive()) {
                 return candidate.url();
             }
@@ -100,7 +100,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** {@code kill -9} of one instance, then a restart; answers when it is healthy again. */
-    void crashAndRestart(Service service) throws IOException, InterruptedException {
+    void crashAndRestart(ServiceProcess service) throws IOException, InterruptedException {
         service.kill();
         service.restart();
         service.awaitHealthy(STARTUP);
@@ -143,8 +143,8 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (List<Service> services : instances.values()) {
-            for (Service service : services) {
+        for (List<ServiceProcess> services : instances.values()) {
+            for (ServiceProcess service : services) {
                 service.close();
             }
         }

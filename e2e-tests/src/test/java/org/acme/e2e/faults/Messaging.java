@@ -3,7 +3,7 @@ package org.acme.e2e.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Optional;
-import org.acme.e2e.Service;
+import org.acme.processes.ServiceProcess;
 
 /** What a service instance says of its relay and its subscription in {@code /q/health/group/messaging}. */
 final class Messaging {
@@ -14,7 +14,7 @@ final class Messaging {
     }
 
     /** The state of a check ("outbox-relay", "subscription"), or nothing when the instance does not answer. */
-    static Optional<String> state(Service instance, String check) {
+    static Optional<String> state(ServiceProcess instance, String check) {
         Http.Answer answer = HTTP.get(instance.url() + "/q/health/group/messaging");
         for (JsonNode entry : answer.body().path("checks")) {
             if (check.equals(entry.path("name").asText())) {
@@ -25,12 +25,12 @@ final class Messaging {
     }
 
     /** Whether the instance answers its messaging health with UP (200). */
-    static boolean up(Service instance) {
+    static boolean up(ServiceProcess instance) {
         return HTTP.get(instance.url() + "/q/health/group/messaging").status() == 200;
     }
 
     /** Whether the instance reports its messaging DOWN at some point within the time given. */
-    static boolean reportsDownWithin(Service instance, Duration within) throws InterruptedException {
+    static boolean reportsDownWithin(ServiceProcess instance, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!up(instance)) {
@@ -41,7 +41,7 @@ final class Messaging {
         return false;
     }
 
-    static boolean leads(Service instance) {
+    static boolean leads(ServiceProcess instance) {
         return state(instance, "outbox-relay").filter("LEADING"::equals).isPresent();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.acme.e2e.Service;
+import org.acme.processes.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +34,7 @@ class ServiceCrashIT {
             ExecutorService killers = Executors.newFixedThreadPool(Cluster.SERVICES.size());
             List<Future<Integer>> kills = new ArrayList<>();
             for (String name : Cluster.SERVICES) {
-                Service service = scenario.cluster().instances(name).get(0);
+                ServiceProcess service = scenario.cluster().instances(name).get(0);
                 kills.add(killers.submit(() -> killRepeatedly(scenario.cluster(), service, new Random(name.hashCode()))));
             }
             int killed = 0;
@@ -67,7 +67,7 @@ class ServiceCrashIT {
         }
     }
 
-    private static int killRepeatedly(Cluster cluster, Service service, Random random) throws Exception {
+    private static int killRepeatedly(Cluster cluster, ServiceProcess service, Random random) throws Exception {
         for (int i = 0; i < KILLS; i++) {
             Thread.sleep(500 + random.nextInt(2_500));
             cluster.crashAndRestart(service);

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.acme.e2e.Service;
+import org.acme.processes.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +25,7 @@ class TopologyLossIT {
     void deletedQueuesAndExchanges_areDeclaredAgain_andNothingIsSilentlyLost() throws Exception {
         try (Scenario scenario = Scenario.start("topology-lost")) {
             BrokerManagement broker = scenario.cluster().broker();
-            Service inventory = scenario.cluster().instances("inventory").get(0);
+            ServiceProcess inventory = scenario.cluster().instances("inventory").get(0);
             Workload workload = scenario.load(10);
             Thread.sleep(3_000);
 
@@ -77,7 +77,7 @@ class TopologyLossIT {
      * least have said DOWN in the meantime (otherwise the loss would be silent): that is answered as
      * the limit, and anything over it fails the scenario.
      */
-    private static Duration recovered(Service service, BooleanSupplier back) throws InterruptedException {
+    private static Duration recovered(ServiceProcess service, BooleanSupplier back) throws InterruptedException {
         Instant start = Instant.now();
         boolean saidDown = false;
         while (!back.getAsBoolean()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.acme.e2e.Service;
+import org.acme.processes.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +25,8 @@ class TwoInstancesIT {
             Thread.sleep(5_000);
 
             Instant killed = Instant.now();
-            Service ordersSurvivor = killLeader(scenario, "orders");
-            Service inventorySurvivor = killLeader(scenario, "inventory");
+            ServiceProcess ordersSurvivor = killLeader(scenario, "orders");
+            ServiceProcess inventorySurvivor = killLeader(scenario, "inventory");
             Duration ordersTakeover = awaitLeading(ordersSurvivor, killed);
             Duration inventoryTakeover = awaitLeading(inventorySurvivor, killed);
             Instant tookOver = Instant.now();
@@ -45,16 +45,16 @@ class TwoInstancesIT {
     }
 
     /** Kills the instance whose relay leads and answers the other one. */
-    private static Service killLeader(Scenario scenario, String name) throws InterruptedException {
-        List<Service> instances = scenario.cluster().instances(name);
-        Service leader = instances.stream().filter(Messaging::leads).findFirst()
+    private static ServiceProcess killLeader(Scenario scenario, String name) throws InterruptedException {
+        List<ServiceProcess> instances = scenario.cluster().instances(name);
+        ServiceProcess leader = instances.stream().filter(Messaging::leads).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " instance leads its relay"));
         assertThat(instances.stream().filter(Messaging::leads).count()).as("exactly one %s relay leads", name).isEqualTo(1);
         leader.kill();
         return instances.stream().filter(instance -> instance != leader).findFirst().orElseThrow();
     }
 
-    private static Duration awaitLeading(Service survivor, Instant since) throws InterruptedException {
+    private static Duration awaitLeading(ServiceProcess survivor, Instant since) throws InterruptedException {
         while (!Messaging.leads(survivor)) {
             if (Duration.between(since, Instant.now()).compareTo(TAKEOVER_LIMIT) > 0) {
                 return Duration.between(since, Instant.now());

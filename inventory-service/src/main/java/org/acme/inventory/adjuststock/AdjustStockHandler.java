@@ -1,15 +1,19 @@
 package org.acme.inventory.adjuststock;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
+import org.acme.infrastructure.commands.Decision;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.eventstore.StaleVersion;
-import org.acme.infrastructure.eventstore.StoredEvent;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.inventory.AdjustStockRejected;
 import org.acme.integrationevents.inventory.StockAdjusted;
 import org.acme.inventory.stockitem.StockAdjustedEvent;
@@ -31,22 +35,27 @@ public class AdjustStockHandler {
         this.outbox = outbox;
     }
 
-    @Transactional(dontRollbackOn = CommandRejected.class)
-    public StockLevel handle(AdjustStock command, CommandMetadata metadata) {
-        StockItem item = eventStore.load(command.productId(), StockItemEvent.class, StockItem::rehydrate)
-                .orElseThrow(() -> new ResourceNotFound("stock item", command.productId()));
-        StaleVersion.check(command.productId(), command.expectedVersion(), item.version());
-        outbox.decideOrRecordRefusal(() -> item.adjust(command.delta(), command.reason(), metadata.actor(), metadata.at()),
-                rejected -> new AdjustStockRejected(command.productId(), command.delta(), rejected.reason()),
-                EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata));
-        for (StoredEvent<StockItemEvent> stored : eventStore.save(StockItem.STREAM_TYPE, command.productId(), item,
-                COMMAND, metadata)) {
-            if (stored.event() instanceof StockAdjustedEvent adjusted) {
-                outbox.enqueue(new StockAdjusted(adjusted.productId(), adjusted.delta(), item.onHand(), item.reserved(),
-                                item.available()),
-                        EventOrigin.of(StockItem.STREAM_TYPE, adjusted.productId(), stored.version(), COMMAND, metadata));
-            }
+    @WithTransaction
+    public Uni<Outcome<StockLevel>> handle(AdjustStock command, CommandMetadata metadata) {
+        return eventStore.load(command.productId(), StockItemEvent.class, StockItem::rehydrate)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("stock item", command.productId())))
+                .invoke(item -> StaleVersion.check(command.productId(), command.expectedVersion(), item.version()))
+                .chain(item -> adjust(item, command, metadata));
+    }
+
+    private Uni<Outcome<StockLevel>> adjust(StockItem item, AdjustStock command, CommandMetadata metadata) {
+        Optional<CommandRejected> refusal = Decision.attempt(
+                () -> item.adjust(command.delta(), command.reason(), metadata.actor(), metadata.at()));
+        if (refusal.isPresent()) {
+            return outbox.refuse(refusal.get(), new AdjustStockRejected(command.productId(), command.delta(), refusal.get().reason()),
+                    EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata));
         }
-        return StockLevel.of(item, item.version() + item.changes().size());
+        return eventStore.save(StockItem.STREAM_TYPE, command.productId(), item, COMMAND, metadata)
+                .chain(stored -> InSequence.each(stored, event -> event.event() instanceof StockAdjustedEvent adjusted
+                        ? outbox.enqueue(new StockAdjusted(adjusted.productId(), adjusted.delta(), item.onHand(), item.reserved(),
+                                        item.available()),
+                                EventOrigin.of(StockItem.STREAM_TYPE, adjusted.productId(), event.version(), COMMAND, metadata))
+                        : Uni.createFrom().voidItem()))
+                .replaceWith(Outcome.accepted(StockLevel.of(item, item.version() + item.changes().size())));
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.inventory.adjuststock;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,10 +17,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 import org.acme.infrastructure.http.InvalidInput;
-import org.acme.inventory.stockitem.StockLevel;
 
 @Path("/stock/{productId}/adjustments")
 public class AdjustStockResource {
@@ -41,14 +42,14 @@ public class AdjustStockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response adjustStock(@PathParam("productId") UUID productId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @Valid @NotNull Request body) {
+    public Uni<Response> adjustStock(@PathParam("productId") UUID productId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     @Valid @NotNull Request body) {
         if (body.delta() == 0) {
             throw new InvalidInput("delta", "must not be 0: an adjustment changes the stock");
         }
-        StockLevel level = handler.handle(
-                new AdjustStock(productId, body.delta(), body.reason(), EntityTags.expectedVersion(ifMatch)),
-                request.command());
-        return Response.ok(level).tag(EntityTags.of(level.version())).build();
+        return handler.handle(new AdjustStock(productId, body.delta(), body.reason(), EntityTags.expectedVersion(ifMatch)),
+                        request.command())
+                .onItem().transform(Outcome::orThrow)
+                .onItem().transform(level -> Response.ok(level).tag(EntityTags.of(level.version())).build());
     }
 }

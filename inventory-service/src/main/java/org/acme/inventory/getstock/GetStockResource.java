@@ -1,5 +1,6 @@
 package org.acme.inventory.getstock;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,14 +24,15 @@ public class GetStockResource {
     }
 
     @GET
-    public List<StockLevel> listStock() {
+    public Uni<List<StockLevel>> listStock() {
         return stockLevels.all();
     }
 
     @GET
     @Path("/{productId}")
-    public Response getStock(@PathParam("productId") UUID productId) {
-        StockLevel level = stockLevels.find(productId).orElseThrow(() -> new ResourceNotFound("stock item", productId));
-        return Response.ok(level).tag(EntityTags.of(level.version())).build();
+    public Uni<Response> getStock(@PathParam("productId") UUID productId) {
+        return stockLevels.find(productId)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("stock item", productId)))
+                .onItem().transform(level -> Response.ok(level).tag(EntityTags.of(level.version())).build());
     }
 }

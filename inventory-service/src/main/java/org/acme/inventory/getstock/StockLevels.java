@@ -1,39 +1,27 @@
 package org.acme.inventory.getstock;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.acme.infrastructure.sql.Sql;
 import org.acme.inventory.stockitem.StockLevel;
 
-/** Reads the stock levels the projection keeps. */
+/** Reads (and, for the projection, writes) the stock levels. */
 @ApplicationScoped
-public class StockLevels {
+public class StockLevels implements PanacheRepositoryBase<StockLevelRow, UUID> {
 
-    private static final String SELECT = "SELECT product_id, name, on_hand, reserved, discontinued, version FROM stock_levels";
-
-    private final Sql sql;
-
-    public StockLevels(Sql sql) {
-        this.sql = sql;
+    @WithSession
+    public Uni<Optional<StockLevel>> find(UUID productId) {
+        return findById(productId).onItem().transform(row -> Optional.ofNullable(row).map(StockLevelRow::level));
     }
 
-    public Optional<StockLevel> find(UUID productId) {
-        return sql.queryOne(SELECT + " WHERE product_id = ?", StockLevels::level, productId);
-    }
-
-    public List<StockLevel> all() {
-        return sql.query(SELECT + " ORDER BY name NULLS LAST, product_id", StockLevels::level);
-    }
-
-    private static StockLevel level(ResultSet row) throws SQLException {
-        int onHand = row.getInt("on_hand");
-        int reserved = row.getInt("reserved");
-        return new StockLevel(row.getObject("product_id", UUID.class), row.getString("name"), onHand, reserved,
-                onHand - reserved, row.getBoolean("discontinued") ? StockLevel.Status.DISCONTINUED : StockLevel.Status.ACTIVE,
-                row.getLong("version"));
+    @WithSession
+    public Uni<List<StockLevel>> all() {
+        return findAll(Sort.by("name", Sort.NullPrecedence.NULLS_LAST).and("productId")).list()
+                .onItem().transform(rows -> rows.stream().map(StockLevelRow::level).toList());
     }
 }

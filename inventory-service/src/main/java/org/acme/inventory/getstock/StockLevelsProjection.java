@@ -1,10 +1,10 @@
 package org.acme.inventory.getstock;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.acme.infrastructure.eventstore.EventsAppended;
+import java.util.function.Consumer;
+import org.acme.infrastructure.eventstore.InlineProjection;
 import org.acme.infrastructure.eventstore.StoredEvent;
-import org.acme.infrastructure.sql.Sql;
 import org.acme.inventory.stockitem.StockAdjustedEvent;
 import org.acme.inventory.stockitem.StockItem;
 import org.acme.inventory.stockitem.StockItemDiscontinuedEvent;
@@ -19,43 +19,51 @@ import org.acme.inventory.stockitem.StockShippedEvent;
  * transaction, so that a read right after a change sees it.
  */
 @ApplicationScoped
-public class StockLevelsProjection {
+public class StockLevelsProjection implements InlineProjection {
 
-    private final Sql sql;
+    private final StockLevels levels;
 
-    public StockLevelsProjection(Sql sql) {
-        this.sql = sql;
+    public StockLevelsProjection(StockLevels levels) {
+        this.levels = levels;
     }
 
-    void on(@Observes EventsAppended appended) {
-        if (StockItem.STREAM_TYPE.equals(appended.streamType())) {
-            appended.events().forEach(this::apply);
-        }
+    @Override
+    public String streamType() {
+        return StockItem.STREAM_TYPE;
     }
 
-    private void apply(StoredEvent<?> stored) {
+    @Override
+    public Uni<?> apply(StoredEvent<?> stored) {
         Object event = stored.event();
         if (event instanceof StockItemTrackedEvent tracked) {
-            sql.update("INSERT INTO stock_levels (product_id, name, on_hand, reserved, discontinued, version)"
-                    + " VALUES (?, ?, 0, 0, false, ?)", tracked.productId(), tracked.name(), stored.version());
-        } else if (event instanceof StockItemRenamedEvent renamed) {
-            sql.update("UPDATE stock_levels SET name = ?, version = ? WHERE product_id = ?",
-                    renamed.name(), stored.version(), renamed.productId());
-        } else if (event instanceof StockItemDiscontinuedEvent discontinued) {
-            sql.update("UPDATE stock_levels SET discontinued = true, version = ? WHERE product_id = ?",
-                    stored.version(), discontinued.productId());
-        } else if (event instanceof StockAdjustedEvent adjusted) {
-            sql.update("UPDATE stock_levels SET on_hand = on_hand + ?, version = ? WHERE product_id = ?",
-                    adjusted.delta(), stored.version(), adjusted.productId());
-        } else if (event instanceof StockReservedEvent reserved) {
-            sql.update("UPDATE stock_levels SET reserved = reserved + ?, version = ? WHERE product_id = ?",
-                    reserved.quantity(), stored.version(), reserved.productId());
-        } else if (event instanceof StockReleasedEvent released) {
-            sql.update("UPDATE stock_levels SET reserved = reserved - ?, version = ? WHERE product_id = ?",
-                    released.quantity(), stored.version(), released.productId());
-        } else if (event instanceof StockShippedEvent shipped) {
-            sql.update("UPDATE stock_levels SET reserved = reserved - ?, on_hand = on_hand - ?, version = ?"
-                    + " WHERE product_id = ?", shipped.quantity(), shipped.quantity(), stored.version(), shipped.productId());
+            StockLevelRow row = new StockLevelRow();
+            row.productId = tracked.productId();
+            row.name = tracked.name();
+            row.version = stored.version();
+            return levels.persist(row);
         }
+        return change(stored, row -> {
+            if (event instanceof StockItemRenamedEvent renamed) {
+                row.name = renamed.name();
+            } else if (event instanceof StockItemDiscontinuedEvent) {
+                row.discontinued = true;
+            } else if (event instanceof StockAdjustedEvent adjusted) {
+                row.onHand += adjusted.delta();
+            } else if (event instanceof StockReservedEvent reserved) {
+                row.reserved += reserved.quantity();
+            } else if (event instanceof StockReleasedEvent released) {
+                row.reserved -= released.quantity();
+            } else if (event instanceof StockShippedEvent shipped) {
+                row.reserved -= shipped.quantity();
+                row.onHand -= shipped.quantity();
+            }
+        });
+    }
+
+    private Uni<StockLevelRow> change(StoredEvent<?> stored, Consumer<StockLevelRow> change) {
+        return levels.findById(stored.streamId()).invoke(row -> {
+            change.accept(row);
+            row.version = stored.version();
+        });
     }
 }

@@ -1,7 +1,8 @@
 package org.acme.inventory.releasestock;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.StockReleased;
 import org.acme.inventory.reservations.ClosedOrders;
@@ -38,20 +40,26 @@ public class ReleaseStockHandler {
         this.outbox = outbox;
     }
 
-    @Transactional
-    public void handle(ReleaseStock command, CommandMetadata metadata) {
-        closedOrders.close(command.orderId(), "cancelled");
+    @WithTransaction
+    public Uni<Void> handle(ReleaseStock command, CommandMetadata metadata) {
         List<ReservedLine> released = new ArrayList<>();
-        for (UUID productId : reservations.productsHeldFor(command.orderId())) {
-            StockItem item = eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate).orElseThrow();
-            int held = item.heldFor(command.orderId());
-            item.release(command.orderId(), metadata.at());
-            eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata);
-            released.add(new ReservedLine(productId, held));
-        }
-        if (!released.isEmpty()) {
-            outbox.enqueue(new StockReleased(command.orderId(), released),
-                    EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata));
-        }
+        return closedOrders.close(command.orderId(), "cancelled", metadata.at())
+                .chain(() -> reservations.productsHeldFor(command.orderId()))
+                .chain(products -> InSequence.each(products, productId -> release(productId, command, metadata)
+                        .invoke(held -> released.add(new ReservedLine(productId, held)))))
+                .chain(() -> released.isEmpty() ? Uni.createFrom().voidItem()
+                        : outbox.enqueue(new StockReleased(command.orderId(), released),
+                                EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata)).replaceWithVoid());
+    }
+
+    /** Releases one stock item's holding for the order; answers how much it held. */
+    private Uni<Integer> release(UUID productId, ReleaseStock command, CommandMetadata metadata) {
+        return eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+                .onItem().transform(found -> found.orElseThrow())
+                .chain(item -> {
+                    int held = item.heldFor(command.orderId());
+                    item.release(command.orderId(), metadata.at());
+                    return eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata).replaceWith(held);
+                });
     }
 }

@@ -1,8 +1,10 @@
 package org.acme.inventory.reservations;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
-import org.acme.infrastructure.sql.Sql;
 
 /**
  * Orders inventory heard were cancelled or shipped. Orders publishes OrderPlaced before it can
@@ -11,20 +13,22 @@ import org.acme.infrastructure.sql.Sql;
  * not hold stock for ever, so its placement is ignored once the order is closed.
  */
 @ApplicationScoped
-public class ClosedOrders {
-
-    private final Sql sql;
-
-    public ClosedOrders(Sql sql) {
-        this.sql = sql;
-    }
+public class ClosedOrders implements PanacheRepositoryBase<ClosedOrder, UUID> {
 
     /** Records that the order ended, in the caller's transaction; closing it again changes nothing. */
-    public void close(UUID orderId, String how) {
-        sql.update("INSERT INTO closed_orders (order_id, closed_by) VALUES (?, ?) ON CONFLICT DO NOTHING", orderId, how);
+    public Uni<Void> close(UUID orderId, String how, Instant at) {
+        return findById(orderId).chain(closed -> closed != null ? Uni.createFrom().voidItem() : persist(closedOrder(orderId, how, at)).replaceWithVoid());
     }
 
-    public boolean isClosed(UUID orderId) {
-        return sql.queryOne("SELECT 1 FROM closed_orders WHERE order_id = ?", row -> true, orderId).orElse(false);
+    public Uni<Boolean> isClosed(UUID orderId) {
+        return findById(orderId).onItem().transform(closed -> closed != null);
+    }
+
+    private static ClosedOrder closedOrder(UUID orderId, String how, Instant at) {
+        ClosedOrder closed = new ClosedOrder();
+        closed.orderId = orderId;
+        closed.closedBy = how;
+        closed.closedAt = at;
+        return closed;
     }
 }

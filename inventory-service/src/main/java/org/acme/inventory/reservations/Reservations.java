@@ -1,22 +1,18 @@
 package org.acme.inventory.reservations;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.acme.infrastructure.sql.Sql;
 
 /** The stock items that hold something for an order. */
 @ApplicationScoped
-public class Reservations {
+public class Reservations implements PanacheRepositoryBase<HeldStock, HeldStock.Key> {
 
-    private final Sql sql;
-
-    public Reservations(Sql sql) {
-        this.sql = sql;
-    }
-
-    public List<UUID> productsHeldFor(UUID orderId) {
-        return sql.query("SELECT product_id FROM reservations WHERE order_id = ? ORDER BY product_id",
-                row -> row.getObject(1, UUID.class), orderId);
+    public Uni<List<UUID>> productsHeldFor(UUID orderId) {
+        return find("orderId", Sort.by("productId"), orderId).list()
+                .onItem().transform(held -> held.stream().map(holding -> holding.productId).toList());
     }
 }

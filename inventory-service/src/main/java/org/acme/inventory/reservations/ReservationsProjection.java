@@ -1,10 +1,9 @@
 package org.acme.inventory.reservations;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.acme.infrastructure.eventstore.EventsAppended;
+import org.acme.infrastructure.eventstore.InlineProjection;
 import org.acme.infrastructure.eventstore.StoredEvent;
-import org.acme.infrastructure.sql.Sql;
 import org.acme.inventory.stockitem.StockItem;
 import org.acme.inventory.stockitem.StockReleasedEvent;
 import org.acme.inventory.stockitem.StockReservedEvent;
@@ -12,30 +11,28 @@ import org.acme.inventory.stockitem.StockShippedEvent;
 
 /** Keeps which stock items hold a reservation for which order, to find them when the order changes. */
 @ApplicationScoped
-public class ReservationsProjection {
+public class ReservationsProjection implements InlineProjection {
 
-    private static final String DELETE = "DELETE FROM reservations WHERE order_id = ? AND product_id = ?";
+    private final Reservations reservations;
 
-    private final Sql sql;
-
-    public ReservationsProjection(Sql sql) {
-        this.sql = sql;
+    public ReservationsProjection(Reservations reservations) {
+        this.reservations = reservations;
     }
 
-    void on(@Observes EventsAppended appended) {
-        if (StockItem.STREAM_TYPE.equals(appended.streamType())) {
-            appended.events().forEach(this::apply);
-        }
+    @Override
+    public String streamType() {
+        return StockItem.STREAM_TYPE;
     }
 
-    private void apply(StoredEvent<?> stored) {
+    @Override
+    public Uni<?> apply(StoredEvent<?> stored) {
         if (stored.event() instanceof StockReservedEvent reserved) {
-            sql.update("INSERT INTO reservations (order_id, product_id, quantity) VALUES (?, ?, ?)",
-                    reserved.orderId(), reserved.productId(), reserved.quantity());
+            return reservations.persist(HeldStock.of(reserved.orderId(), reserved.productId(), reserved.quantity()));
         } else if (stored.event() instanceof StockReleasedEvent released) {
-            sql.update(DELETE, released.orderId(), released.productId());
+            return reservations.deleteById(new HeldStock.Key(released.orderId(), released.productId()));
         } else if (stored.event() instanceof StockShippedEvent shipped) {
-            sql.update(DELETE, shipped.orderId(), shipped.productId());
+            return reservations.deleteById(new HeldStock.Key(shipped.orderId(), shipped.productId()));
         }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -1,7 +1,8 @@
 package org.acme.inventory.reservestock;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.inventory.ReserveStockRejected;
 import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.Shortage;
@@ -44,38 +46,53 @@ public class ReserveStockHandler {
         this.outbox = outbox;
     }
 
-    @Transactional
-    public void handle(ReserveStock command, CommandMetadata metadata) {
-        if (closedOrders.isClosed(command.orderId())) {
-            LOG.infof("order %s was placed after it ended (a late or replayed OrderPlaced): nothing to reserve", command.orderId());
-            return;
-        }
+    @WithTransaction
+    public Uni<Void> handle(ReserveStock command, CommandMetadata metadata) {
+        return closedOrders.isClosed(command.orderId()).chain(closed -> {
+            if (closed) {
+                LOG.infof("order %s was placed after it ended (a late or replayed OrderPlaced): nothing to reserve", command.orderId());
+                return Uni.createFrom().voidItem();
+            }
+            return reserve(command, metadata);
+        });
+    }
+
+    /** Checks every line first, then reserves them all; or publishes the lines that fell short. */
+    private Uni<Void> reserve(ReserveStock command, CommandMetadata metadata) {
         Map<UUID, StockItem> items = new LinkedHashMap<>();
         List<Shortage> shortages = new ArrayList<>();
         // Sorted, so that two reservations over the same items always take them in the same order.
-        for (Map.Entry<UUID, Integer> line : new TreeMap<>(command.quantities()).entrySet()) {
-            Optional<StockItem> item = eventStore.load(line.getKey(), StockItemEvent.class, StockItem::rehydrate);
-            boolean alreadyHeld = item.map(it -> it.heldFor(command.orderId()) > 0).orElse(false);
-            if (alreadyHeld || item.map(it -> it.canReserve(line.getValue())).orElse(false)) {
-                items.put(line.getKey(), item.get());
-            } else {
-                int available = item.filter(it -> !it.discontinued()).map(StockItem::available).orElse(0);
-                shortages.add(new Shortage(line.getKey(), line.getValue(), available));
-            }
-        }
+        List<Map.Entry<UUID, Integer>> lines = List.copyOf(new TreeMap<>(command.quantities()).entrySet());
         EventOrigin origin = EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata);
-        if (!shortages.isEmpty()) {
-            outbox.enqueue(new ReserveStockRejected(command.orderId(), reasonFor(shortages, command), shortages), origin);
-            return;
+        return InSequence.each(lines, line -> eventStore.load(line.getKey(), StockItemEvent.class, StockItem::rehydrate)
+                        .invoke(item -> check(command, line, item, items, shortages)))
+                .chain(() -> shortages.isEmpty()
+                        ? reserveAll(command, items, metadata, origin)
+                        : outbox.enqueue(new ReserveStockRejected(command.orderId(), reasonFor(shortages, command), shortages), origin)
+                                .replaceWithVoid());
+    }
+
+    private static void check(ReserveStock command, Map.Entry<UUID, Integer> line, Optional<StockItem> item,
+                              Map<UUID, StockItem> items, List<Shortage> shortages) {
+        boolean alreadyHeld = item.map(it -> it.heldFor(command.orderId()) > 0).orElse(false);
+        if (alreadyHeld || item.map(it -> it.canReserve(line.getValue())).orElse(false)) {
+            items.put(line.getKey(), item.get());
+        } else {
+            int available = item.filter(it -> !it.discontinued()).map(StockItem::available).orElse(0);
+            shortages.add(new Shortage(line.getKey(), line.getValue(), available));
         }
+    }
+
+    private Uni<Void> reserveAll(ReserveStock command, Map<UUID, StockItem> items, CommandMetadata metadata, EventOrigin origin) {
         List<ReservedLine> reserved = new ArrayList<>();
-        items.forEach((productId, item) -> {
-            int quantity = command.quantities().get(productId);
-            item.reserve(command.orderId(), quantity, metadata.at());
-            eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata);
-            reserved.add(new ReservedLine(productId, quantity));
-        });
-        outbox.enqueue(new StockReserved(command.orderId(), reserved), origin);
+        return InSequence.each(List.copyOf(items.entrySet()), entry -> {
+                    int quantity = command.quantities().get(entry.getKey());
+                    entry.getValue().reserve(command.orderId(), quantity, metadata.at());
+                    reserved.add(new ReservedLine(entry.getKey(), quantity));
+                    return eventStore.save(StockItem.STREAM_TYPE, entry.getKey(), entry.getValue(), COMMAND, metadata);
+                })
+                .chain(() -> outbox.enqueue(new StockReserved(command.orderId(), reserved), origin))
+                .replaceWithVoid();
     }
 
     private static String reasonFor(List<Shortage> shortages, ReserveStock command) {

@@ -1,10 +1,12 @@
 package org.acme.inventory.shipstock;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.eventstore.EventStore;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.inventory.reservations.ClosedOrders;
 import org.acme.inventory.reservations.Reservations;
 import org.acme.inventory.stockitem.StockItem;
@@ -17,6 +19,8 @@ import org.acme.inventory.stockitem.StockItemEvent;
 @ApplicationScoped
 public class ShipStockHandler {
 
+    private static final String COMMAND = "ShipStock";
+
     private final EventStore eventStore;
     private final Reservations reservations;
     private final ClosedOrders closedOrders;
@@ -27,13 +31,17 @@ public class ShipStockHandler {
         this.closedOrders = closedOrders;
     }
 
-    @Transactional
-    public void handle(ShipStock command, CommandMetadata metadata) {
-        closedOrders.close(command.orderId(), "shipped");
-        for (UUID productId : reservations.productsHeldFor(command.orderId())) {
-            StockItem item = eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate).orElseThrow();
-            item.ship(command.orderId(), metadata.at());
-            eventStore.save(StockItem.STREAM_TYPE, productId, item, "ShipStock", metadata);
-        }
+    @WithTransaction
+    public Uni<Void> handle(ShipStock command, CommandMetadata metadata) {
+        return closedOrders.close(command.orderId(), "shipped", metadata.at())
+                .chain(() -> reservations.productsHeldFor(command.orderId()))
+                .chain(products -> InSequence.each(products, productId -> ship(productId, command, metadata)));
+    }
+
+    private Uni<?> ship(UUID productId, ShipStock command, CommandMetadata metadata) {
+        return eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+                .onItem().transform(found -> found.orElseThrow())
+                .invoke(item -> item.ship(command.orderId(), metadata.at()))
+                .chain(item -> eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata));
     }
 }

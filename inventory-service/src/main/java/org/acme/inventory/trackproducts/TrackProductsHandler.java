@@ -1,7 +1,8 @@
 package org.acme.inventory.trackproducts;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.acme.infrastructure.commands.CommandMetadata;
@@ -23,29 +24,30 @@ public class TrackProductsHandler {
         this.eventStore = eventStore;
     }
 
-    @Transactional
-    public void handle(TrackProduct command, CommandMetadata metadata) {
-        change(command.productId(), command.name(), command.catalogVersion(), "TrackProduct", metadata,
+    @WithTransaction
+    public Uni<Void> handle(TrackProduct command, CommandMetadata metadata) {
+        return change(command.productId(), command.name(), command.catalogVersion(), "TrackProduct", metadata,
                 item -> item.rename(command.name(), command.catalogVersion(), metadata.at()));
     }
 
-    @Transactional
-    public void handle(RenameProduct command, CommandMetadata metadata) {
-        change(command.productId(), command.name(), command.catalogVersion(), "RenameProduct", metadata,
+    @WithTransaction
+    public Uni<Void> handle(RenameProduct command, CommandMetadata metadata) {
+        return change(command.productId(), command.name(), command.catalogVersion(), "RenameProduct", metadata,
                 item -> item.rename(command.name(), command.catalogVersion(), metadata.at()));
     }
 
-    @Transactional
-    public void handle(DiscontinueProduct command, CommandMetadata metadata) {
-        change(command.productId(), null, 0, "DiscontinueProduct", metadata,
+    @WithTransaction
+    public Uni<Void> handle(DiscontinueProduct command, CommandMetadata metadata) {
+        return change(command.productId(), null, 0, "DiscontinueProduct", metadata,
                 item -> item.discontinue(command.catalogVersion(), metadata.at()));
     }
 
-    private void change(UUID productId, String name, long catalogVersion, String commandType,
-                        CommandMetadata metadata, Consumer<StockItem> change) {
-        StockItem item = eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
-                .orElseGet(() -> StockItem.track(productId, name, catalogVersion, metadata.at()));
-        change.accept(item);
-        eventStore.save(StockItem.STREAM_TYPE, productId, item, commandType, metadata);
+    private Uni<Void> change(UUID productId, String name, long catalogVersion, String commandType,
+                             CommandMetadata metadata, Consumer<StockItem> change) {
+        return eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+                .onItem().transform(found -> found.orElseGet(() -> StockItem.track(productId, name, catalogVersion, metadata.at())))
+                .invoke(change)
+                .chain(item -> eventStore.save(StockItem.STREAM_TYPE, productId, item, commandType, metadata))
+                .replaceWithVoid();
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
-import org.acme.infrastructure.testing.TestBroker;
+import org.acme.infrastructure.testing.TestServers;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.orders.OrderPlaced;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "inventory_test"))
 class AdjustStockApiTest {
 
     private QueueProbe inventoryEvents;

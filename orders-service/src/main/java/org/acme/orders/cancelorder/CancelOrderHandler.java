@@ -1,15 +1,19 @@
 package org.acme.orders.cancelorder;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
+import org.acme.infrastructure.commands.Decision;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.eventstore.StaleVersion;
-import org.acme.infrastructure.eventstore.StoredEvent;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.orders.CancelOrderRejected;
 import org.acme.integrationevents.orders.OrderCancelled;
 import org.acme.orders.order.Order;
@@ -31,20 +35,25 @@ public class CancelOrderHandler {
         this.outbox = outbox;
     }
 
-    @Transactional(dontRollbackOn = CommandRejected.class)
-    public OrderState handle(CancelOrder command, CommandMetadata metadata) {
-        Order order = eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
-                .orElseThrow(() -> new ResourceNotFound("order", command.orderId()));
-        StaleVersion.check(command.orderId(), command.expectedVersion(), order.version());
-        outbox.decideOrRecordRefusal(() -> order.cancel(metadata.actor(), metadata.at()),
-                rejected -> new CancelOrderRejected(command.orderId(), rejected.reason()),
-                EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
-        for (StoredEvent<OrderEvent> stored : eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)) {
-            if (stored.event() instanceof OrderCancelledEvent) {
-                outbox.enqueue(new OrderCancelled(command.orderId()),
-                        EventOrigin.of(Order.STREAM_TYPE, command.orderId(), stored.version(), COMMAND, metadata));
-            }
+    @WithTransaction
+    public Uni<Outcome<OrderState>> handle(CancelOrder command, CommandMetadata metadata) {
+        return eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("order", command.orderId())))
+                .invoke(order -> StaleVersion.check(command.orderId(), command.expectedVersion(), order.version()))
+                .chain(order -> cancel(order, command, metadata));
+    }
+
+    private Uni<Outcome<OrderState>> cancel(Order order, CancelOrder command, CommandMetadata metadata) {
+        Optional<CommandRejected> refusal = Decision.attempt(() -> order.cancel(metadata.actor(), metadata.at()));
+        if (refusal.isPresent()) {
+            return outbox.refuse(refusal.get(), new CancelOrderRejected(command.orderId(), refusal.get().reason()),
+                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
         }
-        return order.state();
+        return eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)
+                .chain(stored -> InSequence.each(stored, event -> event.event() instanceof OrderCancelledEvent
+                        ? outbox.enqueue(new OrderCancelled(command.orderId()),
+                                EventOrigin.of(Order.STREAM_TYPE, command.orderId(), event.version(), COMMAND, metadata))
+                        : Uni.createFrom().voidItem()))
+                .replaceWith(Outcome.accepted(order.state()));
     }
 }

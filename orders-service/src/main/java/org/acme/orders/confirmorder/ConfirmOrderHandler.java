@@ -1,7 +1,8 @@
 package org.acme.orders.confirmorder;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.orders.order.Order;
@@ -20,11 +21,12 @@ public class ConfirmOrderHandler {
         this.eventStore = eventStore;
     }
 
-    @Transactional
-    public void handle(ConfirmOrder command, CommandMetadata metadata) {
-        Order order = eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
-                .orElseThrow(() -> new IllegalStateException("no order " + command.orderId() + " to confirm"));
-        order.confirm(metadata.at());
-        eventStore.save(Order.STREAM_TYPE, command.orderId(), order, "ConfirmOrder", metadata);
+    @WithTransaction
+    public Uni<Void> handle(ConfirmOrder command, CommandMetadata metadata) {
+        return eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
+                .onItem().transform(found -> found.orElseThrow(() -> new IllegalStateException("no order " + command.orderId() + " to confirm")))
+                .invoke(order -> order.confirm(metadata.at()))
+                .chain(order -> eventStore.save(Order.STREAM_TYPE, command.orderId(), order, "ConfirmOrder", metadata))
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.orders.getorder;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -28,14 +29,15 @@ public class GetOrderResource {
 
     /** The latest orders, newest first. */
     @GET
-    public List<OrderState> listOrders(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public Uni<List<OrderState>> listOrders(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return orders.latest(limit);
     }
 
     @GET
     @Path("/{id}")
-    public Response getOrder(@PathParam("id") UUID id) {
-        OrderState order = orders.find(id).orElseThrow(() -> new ResourceNotFound("order", id));
-        return Response.ok(order).tag(EntityTags.of(order.version())).build();
+    public Uni<Response> getOrder(@PathParam("id") UUID id) {
+        return orders.find(id)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("order", id)))
+                .onItem().transform(order -> Response.ok(order).tag(EntityTags.of(order.version())).build());
     }
 }

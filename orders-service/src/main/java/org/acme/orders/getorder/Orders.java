@@ -1,52 +1,59 @@
 package org.acme.orders.getorder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.acme.infrastructure.sql.Sql;
 import org.acme.orders.order.OrderState;
 import org.acme.orders.order.OrderStatus;
 
-/** Reads the order summaries the projection keeps. */
+/** Reads (and, for the projection, writes) the order summaries. */
 @ApplicationScoped
-public class Orders {
+public class Orders implements PanacheRepositoryBase<OrderSummary, UUID> {
 
-    private static final String SELECT = "SELECT id, customer_id, status, lines::text, total, version FROM order_summaries";
     private static final TypeReference<List<OrderState.Line>> LINES = new TypeReference<>() {
     };
 
-    private final Sql sql;
     private final ObjectMapper json;
 
-    public Orders(Sql sql, ObjectMapper json) {
-        this.sql = sql;
+    public Orders(ObjectMapper json) {
         this.json = json;
     }
 
-    public Optional<OrderState> find(UUID id) {
-        return query(SELECT + " WHERE id = ?", id).stream().findFirst();
+    @WithSession
+    public Uni<Optional<OrderState>> find(UUID id) {
+        return findById(id).onItem().transform(summary -> Optional.ofNullable(summary).map(this::state));
     }
 
     /** The most recent orders first, at most {@code limit}. */
-    public List<OrderState> latest(int limit) {
-        return query(SELECT + " ORDER BY placed_at DESC, id LIMIT ?", limit);
+    @WithSession
+    public Uni<List<OrderState>> latest(int limit) {
+        return findAll(Sort.descending("placedAt").and("id")).page(Page.ofSize(limit)).list()
+                .onItem().transform(summaries -> summaries.stream().map(this::state).toList());
     }
 
-    private List<OrderState> query(String statement, Object... parameters) {
-        return sql.query(statement, row -> new OrderState(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                OrderStatus.valueOf(row.getString(3)), lines(row.getString(4)), row.getBigDecimal(5), row.getLong(6)),
-                parameters);
-    }
-
-    private List<OrderState.Line> lines(String json) {
+    String linesJson(OrderState order) {
         try {
-            return this.json.readValue(json, LINES);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read order lines " + json, e);
+            return json.writeValueAsString(order.lines());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the lines of order " + order.id(), e);
+        }
+    }
+
+    private OrderState state(OrderSummary summary) {
+        try {
+            return new OrderState(summary.id, summary.customerId, OrderStatus.valueOf(summary.status),
+                    json.readValue(summary.lines, LINES), summary.total, summary.version);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the lines of order " + summary.id, e);
         }
     }
 }

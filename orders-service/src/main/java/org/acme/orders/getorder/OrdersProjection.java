@@ -1,13 +1,9 @@
 package org.acme.orders.getorder;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.sql.Timestamp;
-import org.acme.infrastructure.eventstore.EventsAppended;
+import org.acme.infrastructure.eventstore.InlineProjection;
 import org.acme.infrastructure.eventstore.StoredEvent;
-import org.acme.infrastructure.sql.Sql;
 import org.acme.orders.order.Order;
 import org.acme.orders.order.OrderCancelledEvent;
 import org.acme.orders.order.OrderConfirmedEvent;
@@ -19,46 +15,42 @@ import org.acme.orders.order.OrderStatus;
 
 /** Keeps {@code order_summaries} in step with the order streams, inside the appending transaction. */
 @ApplicationScoped
-public class OrdersProjection {
+public class OrdersProjection implements InlineProjection {
 
-    private final Sql sql;
-    private final ObjectMapper json;
+    private final Orders orders;
 
-    public OrdersProjection(Sql sql, ObjectMapper json) {
-        this.sql = sql;
-        this.json = json;
+    public OrdersProjection(Orders orders) {
+        this.orders = orders;
     }
 
-    void on(@Observes EventsAppended appended) {
-        if (Order.STREAM_TYPE.equals(appended.streamType())) {
-            appended.events().forEach(this::apply);
-        }
+    @Override
+    public String streamType() {
+        return Order.STREAM_TYPE;
     }
 
-    private void apply(StoredEvent<?> stored) {
+    @Override
+    public Uni<?> apply(StoredEvent<?> stored) {
         if (stored.event() instanceof OrderPlacedEvent placed) {
-            insert(placed, stored.version());
-        } else {
-            sql.update("UPDATE order_summaries SET status = ?, version = ? WHERE id = ?",
-                    statusAfter(stored.event()).name(), stored.version(), stored.streamId());
+            return orders.persist(summaryOf(placed, stored.version()));
         }
+        return orders.findById(stored.streamId()).invoke(summary -> {
+            summary.status = statusAfter(stored.event()).name();
+            summary.version = stored.version();
+        });
     }
 
-    private void insert(OrderPlacedEvent placed, long version) {
+    private OrderSummary summaryOf(OrderPlacedEvent placed, long version) {
         OrderState state = OrderState.of(placed.orderId(), placed.customerId(), OrderStatus.PENDING, placed.lines(),
                 placed.total(), version);
-        sql.update("INSERT INTO order_summaries (id, customer_id, status, lines, total, placed_at, version)"
-                        + " VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?)",
-                state.id(), state.customerId(), state.status().name(), linesJson(state), state.total(),
-                Timestamp.from(placed.placedAt()), version);
-    }
-
-    private String linesJson(OrderState state) {
-        try {
-            return json.writeValueAsString(state.lines());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the lines of order " + state.id(), e);
-        }
+        OrderSummary summary = new OrderSummary();
+        summary.id = state.id();
+        summary.customerId = state.customerId();
+        summary.status = state.status().name();
+        summary.lines = orders.linesJson(state);
+        summary.total = state.total();
+        summary.placedAt = placed.placedAt();
+        summary.version = version;
+        return summary;
     }
 
     private static OrderStatus statusAfter(Object event) {

@@ -1,17 +1,18 @@
 package org.acme.orders.placeorder;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.eventstore.EventStore;
-import org.acme.infrastructure.eventstore.StoredEvent;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.orders.OrderPlaced;
 import org.acme.integrationevents.orders.PlaceOrderRejected;
 import org.acme.orders.order.Order;
@@ -41,32 +42,35 @@ public class PlaceOrderHandler {
         this.outbox = outbox;
     }
 
-    @Transactional(dontRollbackOn = CommandRejected.class)
-    public OrderState handle(PlaceOrder command, CommandMetadata metadata) {
+    @WithTransaction
+    public Uni<Outcome<OrderState>> handle(PlaceOrder command, CommandMetadata metadata) {
         List<OrderLine> lines = new ArrayList<>();
         List<UUID> notOrderable = new ArrayList<>();
-        for (PlaceOrder.Requested requested : command.lines()) {
-            Optional<ViewedProduct> product = productView.find(requested.productId()).filter(ViewedProduct::orderable);
-            if (product.isPresent()) {
-                lines.add(new OrderLine(requested.productId(), product.get().name(), requested.quantity(), product.get().price()));
-            } else {
-                notOrderable.add(requested.productId());
-            }
-        }
-        if (!notOrderable.isEmpty()) {
-            CommandRejected rejected = CommandRejected.becauseOfRule("unknown or removed products: " + notOrderable);
-            outbox.enqueue(new PlaceOrderRejected(command.orderId(), command.customerId(), rejected.reason(), notOrderable),
-                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), 0, COMMAND, metadata));
-            throw rejected;
-        }
+        return InSequence.each(command.lines(), requested -> productView.find(requested.productId()).invoke(product -> {
+                    if (product.filter(ViewedProduct::orderable).isPresent()) {
+                        lines.add(new OrderLine(requested.productId(), product.get().name(), requested.quantity(),
+                                product.get().price()));
+                    } else {
+                        notOrderable.add(requested.productId());
+                    }
+                }))
+                .chain(() -> notOrderable.isEmpty() ? place(command, lines, metadata) : refuse(command, notOrderable, metadata));
+    }
+
+    private Uni<Outcome<OrderState>> refuse(PlaceOrder command, List<UUID> notOrderable, CommandMetadata metadata) {
+        CommandRejected refusal = CommandRejected.becauseOfRule("unknown or removed products: " + notOrderable);
+        return outbox.refuse(refusal, new PlaceOrderRejected(command.orderId(), command.customerId(), refusal.reason(), notOrderable),
+                EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), 0, COMMAND, metadata));
+    }
+
+    private Uni<Outcome<OrderState>> place(PlaceOrder command, List<OrderLine> lines, CommandMetadata metadata) {
         Order order = Order.place(command.orderId(), command.customerId(), lines, metadata.actor(), metadata.at());
-        for (StoredEvent<OrderEvent> stored : eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)) {
-            if (stored.event() instanceof OrderPlacedEvent placed) {
-                outbox.enqueue(toIntegrationEvent(placed),
-                        EventOrigin.of(Order.STREAM_TYPE, placed.orderId(), stored.version(), COMMAND, metadata));
-            }
-        }
-        return order.state();
+        return eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)
+                .chain(stored -> InSequence.each(stored, event -> event.event() instanceof OrderPlacedEvent placed
+                        ? outbox.enqueue(toIntegrationEvent(placed),
+                                EventOrigin.of(Order.STREAM_TYPE, placed.orderId(), event.version(), COMMAND, metadata))
+                        : Uni.createFrom().voidItem()))
+                .replaceWith(Outcome.accepted(order.state()));
     }
 
     /** What inventory needs to reserve: products and quantities, not names, prices nor who placed it. */

@@ -1,5 +1,6 @@
 package org.acme.orders.placeorder;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 import org.acme.infrastructure.http.InvalidInput;
@@ -43,7 +45,7 @@ public class PlaceOrderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response placeOrder(@Valid @NotNull Request body) {
+    public Uni<Response> placeOrder(@Valid @NotNull Request body) {
         var seen = new HashSet<UUID>();
         for (int i = 0; i < body.lines().size(); i++) {
             if (!seen.add(body.lines().get(i).productId())) {
@@ -53,7 +55,12 @@ public class PlaceOrderResource {
         List<PlaceOrder.Requested> lines = body.lines().stream()
                 .map(line -> new PlaceOrder.Requested(line.productId(), line.quantity()))
                 .toList();
-        OrderState order = handler.handle(new PlaceOrder(UUID.randomUUID(), body.customerId(), lines), request.command());
+        return handler.handle(new PlaceOrder(UUID.randomUUID(), body.customerId(), lines), request.command())
+                .onItem().transform(Outcome::orThrow)
+                .onItem().transform(PlaceOrderResource::created);
+    }
+
+    private static Response created(OrderState order) {
         return Response.created(URI.create("/orders/" + order.id()))
                 .tag(EntityTags.of(order.version()))
                 .entity(order)

@@ -1,69 +1,70 @@
 package org.acme.orders.productview;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.acme.infrastructure.sql.Sql;
 
 /**
  * Orders' local view of the catalog, fed by the catalog's events and inventory's StockAdjusted.
  *
  * <p>Events from two publishers arrive in no guaranteed order between them, and one publisher's may
- * be redelivered: every change is an upsert guarded by the version of the aggregate it comes from
- * (the catalog's product version, the inventory's stock item version), so an older event arriving
- * late changes nothing, and stock news of a product the catalog has not announced yet is kept
- * until it does. A row without a name is not shown and cannot be ordered.
+ * be redelivered: every change is guarded by the version of the aggregate it comes from (the
+ * catalog's product version, the inventory's stock item version), so an older event arriving late
+ * changes nothing, and stock news of a product the catalog has not announced yet is kept until it
+ * does. Changes run in the subscriber's transaction; a service's queue is consumed one message at a
+ * time, so two changes to one row never race.
  */
 @ApplicationScoped
-public class ProductView {
+public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID> {
 
-    private static final String SELECT = "SELECT product_id, name, price, category, available, removed FROM product_view"
-            + " WHERE name IS NOT NULL";
-
-    private final Sql sql;
-
-    public ProductView(Sql sql) {
-        this.sql = sql;
+    public Uni<Void> recordCatalogDetails(UUID productId, String name, BigDecimal price, String category, long catalogVersion) {
+        return entryOf(productId).invoke(entry -> {
+            if (entry.catalogIsOlderThan(catalogVersion)) {
+                entry.name = name;
+                entry.price = price;
+                entry.category = category;
+                entry.catalogVersion = catalogVersion;
+            }
+        }).replaceWithVoid();
     }
 
-    public void recordCatalogDetails(UUID productId, String name, BigDecimal price, String category, long catalogVersion) {
-        sql.update("INSERT INTO product_view (product_id, name, price, category, removed, catalog_version)"
-                        + " VALUES (?, ?, ?, ?, false, ?)"
-                        + " ON CONFLICT (product_id) DO UPDATE SET name = excluded.name, price = excluded.price,"
-                        + " category = excluded.category, catalog_version = excluded.catalog_version"
-                        + " WHERE product_view.catalog_version IS NULL OR product_view.catalog_version < excluded.catalog_version",
-                productId, name, price, category, catalogVersion);
+    public Uni<Void> withdraw(UUID productId, long catalogVersion) {
+        return entryOf(productId).invoke(entry -> {
+            entry.removed = true;
+            entry.catalogVersion = entry.catalogIsOlderThan(catalogVersion) ? catalogVersion : entry.catalogVersion;
+        }).replaceWithVoid();
     }
 
-    public void withdraw(UUID productId, long catalogVersion) {
-        sql.update("INSERT INTO product_view (product_id, removed, catalog_version) VALUES (?, true, ?)"
-                        + " ON CONFLICT (product_id) DO UPDATE SET removed = true,"
-                        + " catalog_version = GREATEST(product_view.catalog_version, excluded.catalog_version)",
-                productId, catalogVersion);
+    public Uni<Void> recordAvailability(UUID productId, int available, long stockVersion) {
+        return entryOf(productId).invoke(entry -> {
+            if (entry.stockIsOlderThan(stockVersion)) {
+                entry.available = available;
+                entry.stockVersion = stockVersion;
+            }
+        }).replaceWithVoid();
     }
 
-    public void recordAvailability(UUID productId, int available, long stockVersion) {
-        sql.update("INSERT INTO product_view (product_id, removed, available, stock_version) VALUES (?, false, ?, ?)"
-                        + " ON CONFLICT (product_id) DO UPDATE SET available = excluded.available,"
-                        + " stock_version = excluded.stock_version"
-                        + " WHERE product_view.stock_version IS NULL OR product_view.stock_version < excluded.stock_version",
-                productId, available, stockVersion);
-    }
-
-    public Optional<ViewedProduct> find(UUID productId) {
-        return query(SELECT + " AND product_id = ?", productId).stream().findFirst();
+    /** A product the view can show (it has a name), removed or not. */
+    @WithSession
+    public Uni<Optional<ViewedProduct>> find(UUID productId) {
+        return findById(productId).onItem()
+                .transform(entry -> Optional.ofNullable(entry).filter(found -> found.name != null).map(ProductViewEntry::viewed));
     }
 
     /** The products orders knows that are still in the catalog. */
-    public List<ViewedProduct> active() {
-        return query(SELECT + " AND NOT removed ORDER BY name, product_id");
+    @WithSession
+    public Uni<List<ViewedProduct>> active() {
+        return find("name is not null and removed = false", Sort.by("name").and("productId")).list()
+                .onItem().transform(entries -> entries.stream().map(ProductViewEntry::viewed).toList());
     }
 
-    private List<ViewedProduct> query(String statement, Object... parameters) {
-        return sql.query(statement, row -> new ViewedProduct(row.getObject("product_id", UUID.class), row.getString("name"),
-                row.getBigDecimal("price"), row.getString("category"), (Integer) row.getObject("available"),
-                row.getBoolean("removed") ? ViewedProduct.Status.REMOVED : ViewedProduct.Status.ACTIVE), parameters);
+    private Uni<ProductViewEntry> entryOf(UUID productId) {
+        return findById(productId).chain(found -> found != null ? Uni.createFrom().item(found) : persist(ProductViewEntry.unknown(productId)));
     }
 }

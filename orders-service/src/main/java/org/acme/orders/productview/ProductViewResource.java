@@ -1,5 +1,6 @@
 package org.acme.orders.productview;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,13 +22,14 @@ public class ProductViewResource {
     }
 
     @GET
-    public List<ViewedProduct> listProducts() {
+    public Uni<List<ViewedProduct>> listProducts() {
         return productView.active();
     }
 
     @GET
     @Path("/{id}")
-    public ViewedProduct getProduct(@PathParam("id") UUID id) {
-        return productView.find(id).orElseThrow(() -> new ResourceNotFound("product", id));
+    public Uni<ViewedProduct> getProduct(@PathParam("id") UUID id) {
+        return productView.find(id)
+                .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("product", id)));
     }
 }

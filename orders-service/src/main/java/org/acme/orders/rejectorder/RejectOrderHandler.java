@@ -1,7 +1,8 @@
 package org.acme.orders.rejectorder;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.orders.order.Order;
@@ -17,11 +18,12 @@ public class RejectOrderHandler {
         this.eventStore = eventStore;
     }
 
-    @Transactional
-    public void handle(RejectOrder command, CommandMetadata metadata) {
-        Order order = eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
-                .orElseThrow(() -> new IllegalStateException("no order " + command.orderId() + " to reject"));
-        order.reject(command.reason(), metadata.at());
-        eventStore.save(Order.STREAM_TYPE, command.orderId(), order, "RejectOrder", metadata);
+    @WithTransaction
+    public Uni<Void> handle(RejectOrder command, CommandMetadata metadata) {
+        return eventStore.load(command.orderId(), OrderEvent.class, Order::rehydrate)
+                .onItem().transform(found -> found.orElseThrow(() -> new IllegalStateException("no order " + command.orderId() + " to reject")))
+                .invoke(order -> order.reject(command.reason(), metadata.at()))
+                .chain(order -> eventStore.save(Order.STREAM_TYPE, command.orderId(), order, "RejectOrder", metadata))
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.orders.shiporder;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,9 +10,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
-import org.acme.orders.order.OrderState;
 
 @Path("/orders/{id}/ship")
 public class ShipOrderResource {
@@ -26,8 +27,9 @@ public class ShipOrderResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response shipOrder(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        OrderState order = handler.handle(new ShipOrder(id, EntityTags.expectedVersion(ifMatch)), request.command());
-        return Response.ok(order).tag(EntityTags.of(order.version())).build();
+    public Uni<Response> shipOrder(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return handler.handle(new ShipOrder(id, EntityTags.expectedVersion(ifMatch)), request.command())
+                .onItem().transform(Outcome::orThrow)
+                .onItem().transform(order -> Response.ok(order).tag(EntityTags.of(order.version())).build());
     }
 }

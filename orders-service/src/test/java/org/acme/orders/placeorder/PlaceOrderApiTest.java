@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
-import org.acme.infrastructure.testing.TestBroker;
+import org.acme.infrastructure.testing.TestServers;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.catalog.ProductRemoved;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "orders_test"))
 class PlaceOrderApiTest {
 
     private QueueProbe ordersEvents;

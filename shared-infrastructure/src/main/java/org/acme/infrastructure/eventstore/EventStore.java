@@ -2,15 +2,9 @@ package org.acme.infrastructure.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.All;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,137 +14,124 @@ import java.util.function.Function;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.eventsourcing.Aggregate;
 import org.acme.infrastructure.eventsourcing.DomainEvent;
+import org.acme.infrastructure.session.InSequence;
+import org.acme.infrastructure.sql.Sql;
+import org.acme.infrastructure.sql.SqlRow;
 
 /**
  * The service's event store in PostgreSQL: one row per domain event, unique per (stream, version),
  * and one row per stream holding its current version, which makes the optimistic concurrency check
- * a single conditional update. Inline projections observe {@link EventsAppended} in the same
- * transaction.
+ * a single conditional update. Every statement runs on the caller's reactive session, in its
+ * transaction; the inline projections are applied in it too, after each append.
  */
 @ApplicationScoped
 public class EventStore {
 
-    private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
-    private final Event<EventsAppended> appended;
+    private static final String READ = "SELECT version, event_type, CAST(data AS text) FROM events"
+            + " WHERE stream_id = ? ORDER BY version";
+    private static final String INSERT = "INSERT INTO events (event_id, stream_id, version, event_type, data, metadata,"
+            + " recorded_at) VALUES (?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb), CAST(CAST(? AS text) AS jsonb), ?)";
 
-    public EventStore(AgroalDataSource dataSource, ObjectMapper json, Event<EventsAppended> appended) {
-        this.dataSource = dataSource;
+    private final Sql sql;
+    private final ObjectMapper json;
+    private final List<InlineProjection> projections;
+
+    public EventStore(Sql sql, ObjectMapper json, @All List<InlineProjection> projections) {
+        this.sql = sql;
         this.json = json;
-        this.appended = appended;
+        this.projections = projections;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public <E extends DomainEvent> EventStream<E> read(UUID streamId, Class<E> family) {
-        String sql = "SELECT version, event_type, data FROM events WHERE stream_id = ? ORDER BY version";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, streamId);
-            List<E> events = new ArrayList<>();
+    public <E extends DomainEvent> Uni<EventStream<E>> read(UUID streamId, Class<E> family) {
+        return sql.query(READ, streamId).onItem().transform(rows -> {
+            List<E> events = new ArrayList<>(rows.size());
             long version = 0;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    version = rows.getLong(1);
-                    events.add(json.readValue(rows.getString(3), DomainEventTypes.classOf(family, rows.getString(2))));
-                }
+            for (SqlRow row : rows) {
+                version = row.number(0);
+                events.add(decode(streamId, family, row.text(1), row.text(2)));
             }
             return new EventStream<>(streamId, version, events);
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stream " + streamId, e);
-        }
+        });
     }
 
     /** Loads an aggregate from its stream, or nothing when the stream does not exist. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public <E extends DomainEvent, A extends Aggregate<E>> Optional<A> load(UUID streamId, Class<E> family,
-                                                                            Function<List<E>, A> rehydrate) {
-        EventStream<E> stream = read(streamId, family);
-        return stream.exists() ? Optional.of(rehydrate.apply(stream.events())) : Optional.empty();
+    public <E extends DomainEvent, A extends Aggregate<E>> Uni<Optional<A>> load(UUID streamId, Class<E> family,
+                                                                                 Function<List<E>, A> rehydrate) {
+        return read(streamId, family).onItem()
+                .transform(stream -> stream.exists() ? Optional.of(rehydrate.apply(stream.events())) : Optional.empty());
     }
 
     /** Appends an aggregate's new events, expecting the version it was loaded at. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends DomainEvent> List<StoredEvent<E>> save(String streamType, UUID streamId, Aggregate<E> aggregate,
-                                                            String commandType, CommandMetadata command) {
+    public <E extends DomainEvent> Uni<List<StoredEvent<E>>> save(String streamType, UUID streamId, Aggregate<E> aggregate,
+                                                                 String commandType, CommandMetadata command) {
         return append(streamType, streamId, aggregate.version(), aggregate.changes(), commandType, command);
     }
 
     /**
-     * Appends events to a stream if it is still at the expected version (0 for a new stream),
-     * inside the caller's transaction, and answers them with their versions.
-     *
-     * @throws ConcurrencyConflict when another transaction appended first
+     * Appends events to a stream if it is still at the expected version (0 for a new stream), and
+     * answers them with their versions; fails with {@link ConcurrencyConflict} when another
+     * transaction appended first.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends DomainEvent> List<StoredEvent<E>> append(String streamType, UUID streamId, long expectedVersion,
-                                                              List<E> events, String commandType, CommandMetadata command) {
+    public <E extends DomainEvent> Uni<List<StoredEvent<E>>> append(String streamType, UUID streamId, long expectedVersion,
+                                                                   List<E> events, String commandType,
+                                                                   CommandMetadata command) {
         if (events.isEmpty()) {
-            return List.of();
+            return Uni.createFrom().item(List.of());
         }
-        long newVersion = expectedVersion + events.size();
-        try (Connection connection = dataSource.getConnection()) {
-            if (!advanceStream(connection, streamType, streamId, expectedVersion, newVersion)) {
-                throw new ConcurrencyConflict(streamId, expectedVersion);
-            }
-            List<StoredEvent<E>> stored = insertEvents(connection, streamId, expectedVersion, events,
-                    metadataJson(commandType, command), command);
-            appended.fire(new EventsAppended(streamType, streamId, List.copyOf(stored)));
-            return stored;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot append to stream " + streamId, e);
-        }
-    }
-
-    private static boolean advanceStream(Connection connection, String streamType, UUID streamId,
-                                         long expectedVersion, long newVersion) throws SQLException {
-        String sql = expectedVersion == 0
-                ? "INSERT INTO event_streams (stream_id, stream_type, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                : "UPDATE event_streams SET version = ? WHERE stream_id = ? AND version = ?";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (expectedVersion == 0) {
-                statement.setObject(1, streamId);
-                statement.setString(2, streamType);
-                statement.setLong(3, newVersion);
-            } else {
-                statement.setLong(1, newVersion);
-                statement.setObject(2, streamId);
-                statement.setLong(3, expectedVersion);
-            }
-            return statement.executeUpdate() == 1;
-        }
-    }
-
-    private <E extends DomainEvent> List<StoredEvent<E>> insertEvents(Connection connection, UUID streamId, long expectedVersion,
-                                                                      List<E> events, String metadata, CommandMetadata command)
-            throws SQLException, JsonProcessingException {
-        String sql = "INSERT INTO events (event_id, stream_id, version, event_type, data, metadata, recorded_at)"
-                + " VALUES (?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)";
         List<StoredEvent<E>> stored = new ArrayList<>(events.size());
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            long version = expectedVersion;
-            for (E event : events) {
-                version++;
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, streamId);
-                statement.setLong(3, version);
-                statement.setString(4, DomainEventTypes.nameOf(event));
-                statement.setString(5, json.writeValueAsString(event));
-                statement.setString(6, metadata);
-                statement.setTimestamp(7, Timestamp.from(command.at()));
-                statement.addBatch();
-                stored.add(new StoredEvent<>(streamId, version, event));
-            }
-            statement.executeBatch();
+        for (E event : events) {
+            stored.add(new StoredEvent<>(streamId, expectedVersion + stored.size() + 1, event));
         }
-        return stored;
+        String metadata = metadataJson(commandType, command);
+        return advanceStream(streamType, streamId, expectedVersion, expectedVersion + events.size())
+                .chain(() -> InSequence.each(stored, event -> insert(event, metadata, command)))
+                .chain(() -> project(streamType, stored))
+                .replaceWith(stored);
     }
 
-    private String metadataJson(String commandType, CommandMetadata command) throws JsonProcessingException {
-        return json.writeValueAsString(Map.of(
+    private Uni<Void> advanceStream(String streamType, UUID streamId, long expectedVersion, long newVersion) {
+        Uni<Integer> advanced = expectedVersion == 0
+                ? sql.update("INSERT INTO event_streams (stream_id, stream_type, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        streamId, streamType, newVersion)
+                : sql.update("UPDATE event_streams SET version = ? WHERE stream_id = ? AND version = ?",
+                        newVersion, streamId, expectedVersion);
+        return advanced.onItem().transformToUni(rows -> rows == 1
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion)));
+    }
+
+    private Uni<Integer> insert(StoredEvent<?> stored, String metadata, CommandMetadata command) {
+        return sql.update(INSERT, UUID.randomUUID(), stored.streamId(), stored.version(),
+                DomainEventTypes.nameOf((DomainEvent) stored.event()), toJson(stored.event()), metadata, command.at());
+    }
+
+    private Uni<Void> project(String streamType, List<? extends StoredEvent<?>> stored) {
+        List<InlineProjection> following = projections.stream().filter(projection -> projection.streamType().equals(streamType)).toList();
+        return InSequence.each(following, projection -> InSequence.each(List.copyOf(stored), projection::apply));
+    }
+
+    private <E extends DomainEvent> E decode(UUID streamId, Class<E> family, String type, String data) {
+        try {
+            return json.readValue(data, DomainEventTypes.classOf(family, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a " + type + " of stream " + streamId, e);
+        }
+    }
+
+    private String metadataJson(String commandType, CommandMetadata command) {
+        return toJson(Map.of(
                 "commandType", commandType,
                 "commandId", command.commandId().toString(),
                 "correlationId", command.correlationId(),
                 "causationId", command.causationId(),
                 "actor", command.actor()));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

@@ -1,5 +1,9 @@
 package org.acme.infrastructure.failures;
 
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -28,29 +32,36 @@ public final class TransientFailure {
     private TransientFailure() {
     }
 
-    /** Whether anything in the cause chain is a failure that passes by itself. */
+    /** Whether anything in the cause chain (or among the causes of a composite) is a failure that passes by itself. */
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConcurrencyConflict
-                    || cause instanceof ConnectException
-                    || cause instanceof SocketException
-                    || cause instanceof SocketTimeoutException
-                    || cause instanceof EOFException
-                    || cause instanceof SQLException sql && transientState(sql)) {
+            if (passes(cause)) {
+                return true;
+            }
+            if (cause instanceof CompositeException composite && composite.getCauses().stream().anyMatch(TransientFailure::is)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean transientState(SQLException failure) {
-        String state = failure.getSQLState();
-        if (state == null) {
-            // The pool's own refusal: no connection could be had in time.
-            return String.valueOf(failure.getMessage()).contains("acquisition timeout");
-        }
-        return state.startsWith("08") // connection exception
+    private static boolean passes(Throwable cause) {
+        return cause instanceof ConcurrencyConflict
+                || cause instanceof ConnectException
+                || cause instanceof SocketException
+                || cause instanceof SocketTimeoutException
+                || cause instanceof EOFException
+                || cause instanceof ClosedConnectionException
+                || cause instanceof PgException pg && transientState(pg.getSqlState())
+                || cause instanceof SQLException sql && transientState(sql.getSQLState())
+                // The reactive pool's refusal: no connection could be had in time.
+                || cause instanceof NoStackTraceThrowable && "Timeout".equals(cause.getMessage());
+    }
+
+    private static boolean transientState(String state) {
+        return state != null
+                && (state.startsWith("08") // connection exception
                 || state.startsWith("53") // insufficient resources
-                || TRANSIENT_STATES.contains(state);
+                || TRANSIENT_STATES.contains(state));
     }
 }

@@ -2,13 +2,16 @@ package org.acme.infrastructure.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.acme.infrastructure.rabbitmq.Backoff;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
@@ -22,12 +25,16 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>No high-water mark: each pass reads every row still unpublished, so a transaction that took
  *       an early position but committed late is published on the pass after its commit.</li>
- *   <li>Woken by NOTIFY at commit; the poll interval is only the fallback.</li>
- *   <li>One leader per database (an advisory lock held by its session): with several instances,
+ *   <li>Woken by NOTIFY at commit; the poll interval is only the fallback (and the catch-up after a
+ *       reconnection, when notifications may have been missed).</li>
+ *   <li>One leader per database (an advisory lock held by its own session): with several instances,
  *       one publishes and the others stand by, so each aggregate's events keep their order.</li>
  *   <li>A crash between publish and mark republishes the batch: consumers see a duplicate (their
  *       inbox skips it), never a gap.</li>
  * </ul>
+ *
+ * It runs as one loop on a thread of its own: its database session is a reactive connection
+ * ({@link RelayConnection}), whose statements it awaits; the AMQP client it publishes with blocks.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,29 +46,32 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final RabbitConnector rabbit;
+    private final Vertx vertx;
     private final String context;
-    private final String jdbcUrl;
-    private final Optional<String> user;
-    private final Optional<String> password;
+    private final PgConnectOptions database;
 
+    private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
+    private volatile boolean sessionLost;
     private volatile State state = State.STOPPED;
     private volatile Thread worker;
-    private volatile RelaySession session;
     private volatile Runnable afterPublishBeforeMark = () -> { };
     private Instant nextPurge = Instant.MIN;
 
-    public OutboxRelay(OutboxConfig config, RabbitConnector rabbit,
+    public OutboxRelay(OutboxConfig config, RabbitConnector rabbit, Vertx vertx,
                        @ConfigProperty(name = "integration-events.context") String context,
-                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.rabbit = rabbit;
+        this.vertx = vertx;
         this.context = context;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.database = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setConnectTimeout(5_000)
+                .addProperty("application_name", context + "-outbox-relay");
+        user.ifPresent(database::setUser);
+        password.ifPresent(database::setPassword);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -87,10 +97,7 @@ public class OutboxRelay {
 
     public synchronized void stop() {
         running = false;
-        RelaySession blocked = session;
-        if (blocked != null) {
-            blocked.close(); // a JDBC read ignores interrupts: closing the socket ends the wait
-        }
+        wakeUp.release();
         Thread current = worker;
         if (current != null) {
             current.interrupt();
@@ -117,12 +124,11 @@ public class OutboxRelay {
         Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         try (ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, context, config.confirmTimeout())) {
             while (running) {
-                try (RelaySession session = RelaySession.open(jdbcUrl, user.orElse(null), password.orElse(null),
-                        context + "-outbox-relay")) {
-                    this.session = session;
+                sessionLost = false;
+                try (RelayConnection session = RelayConnection.open(vertx, database, wakeUp::release, this::loseSession)) {
                     backoff.reset();
                     lead(session, publisher);
-                } catch (SQLException e) {
+                } catch (RuntimeException e) {
                     if (running) {
                         state = State.DATABASE_UNAVAILABLE;
                         LOG.warnf("outbox relay lost its database session, reconnecting: %s", e.getMessage());
@@ -133,10 +139,15 @@ public class OutboxRelay {
         }
     }
 
-    private void lead(RelaySession session, ConfirmedPublisher publisher) throws SQLException {
+    private void loseSession() {
+        sessionLost = true;
+        wakeUp.release();
+    }
+
+    private void lead(RelayConnection session, ConfirmedPublisher publisher) {
         while (running && !session.tryLead()) {
             state = State.STANDBY;
-            session.awaitNotification(config.pollInterval());
+            awaitNotification(session);
         }
         Backoff brokerBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         while (running) {
@@ -145,7 +156,7 @@ public class OutboxRelay {
                 state = State.LEADING;
                 brokerBackoff.reset();
                 purgeWhenDue(session);
-                session.awaitNotification(config.pollInterval());
+                awaitNotification(session);
             } catch (BrokerUnavailable e) {
                 state = State.BROKER_UNAVAILABLE;
                 LOG.warnf("outbox relay cannot reach the broker, rows stay unpublished: %s", e.getMessage());
@@ -154,8 +165,21 @@ public class OutboxRelay {
         }
     }
 
+    /** Waits for a commit notification, or the poll interval, whichever comes first; fails once the session is gone. */
+    private void awaitNotification(RelayConnection session) {
+        try {
+            wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            wakeUp.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sessionLost) {
+            throw new IllegalStateException("the relay's database session ended");
+        }
+    }
+
     /** Publishes batch after batch until the outbox holds nothing unpublished. */
-    private void relayPending(RelaySession session, ConfirmedPublisher publisher) throws SQLException, BrokerUnavailable {
+    private void relayPending(RelayConnection session, ConfirmedPublisher publisher) throws BrokerUnavailable {
         List<OutboxMessage> batch;
         do {
             batch = session.nextBatch(config.batchSize());
@@ -198,8 +222,7 @@ public class OutboxRelay {
      * A row no broker can take is set aside with its reason, so that it stops nothing; it stays in
      * the outbox, and the health check reports it until someone mends it.
      */
-    private static void parkUnpublishable(RelaySession session, Publication publication, List<OutboxMessage> batch)
-            throws SQLException {
+    private static void parkUnpublishable(RelayConnection session, Publication publication, List<OutboxMessage> batch) {
         for (OutboxMessage message : batch) {
             String reason = publication.unpublishable().get(message.position());
             if (reason != null) {
@@ -209,7 +232,7 @@ public class OutboxRelay {
         }
     }
 
-    private void purgeWhenDue(RelaySession session) throws SQLException {
+    private void purgeWhenDue(RelayConnection session) {
         Instant now = Instant.now();
         if (now.isBefore(nextPurge)) {
             return;

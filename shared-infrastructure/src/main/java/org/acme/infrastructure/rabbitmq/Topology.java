@@ -3,6 +3,7 @@ package org.acme.infrastructure.rabbitmq;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -73,7 +74,7 @@ public final class Topology {
                     "x-max-length", UNROUTABLE_KEPT, "x-overflow", "drop-head"));
         } catch (IOException refused) {
             LOG.warnf("%s exists without a bound on its length (declared by an earlier version): it keeps every"
-                    + " unroutable event until you delete it; the next start declares it bounded. %s", unroutable,
+                    + " unroutable event; delete it, and it is declared again bounded. %s", unroutable,
                     refused.getCause() == null ? refused : refused.getCause().getMessage());
         } finally {
             closeQuietly(own);
@@ -100,13 +101,23 @@ public final class Topology {
         channel.exchangeDeclare(deadLetters, BuiltinExchangeType.FANOUT, true, false, Map.of());
         channel.queueDeclare(deadLetterQueueOf(context), true, false, false, Map.of("x-queue-type", "quorum"));
         channel.queueBind(deadLetterQueueOf(context), deadLetters, "");
-        channel.queueDeclare(queueOf(context), true, false, false, Map.of(
-                "x-queue-type", "quorum",
-                "x-single-active-consumer", true,
-                "x-delivery-limit", deliveryLimit,
-                "x-dead-letter-exchange", deadLetters,
+        Map<String, Object> arguments = new HashMap<>(deadLetteringOf(context));
+        arguments.put("x-queue-type", "quorum");
+        arguments.put("x-single-active-consumer", true);
+        arguments.put("x-delivery-limit", (long) deliveryLimit);
+        channel.queueDeclare(queueOf(context), true, false, false, arguments);
+    }
+
+    /**
+     * How a subscriber's queue dead-letters a message past its delivery limit: to the DLQ, at least
+     * once (kept until the DLQ confirms it), refusing new messages rather than dropping old ones when
+     * full.
+     */
+    public static Map<String, Object> deadLetteringOf(String context) {
+        return Map.of(
+                "x-dead-letter-exchange", deadLetterExchangeOf(context),
                 "x-dead-letter-strategy", "at-least-once",
-                "x-overflow", "reject-publish"));
+                "x-overflow", "reject-publish");
     }
 
     /** Binds a subscriber's queue to every version of one event type of a publisher. */

@@ -1,68 +1,39 @@
 package org.acme.infrastructure.sql;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Plain SQL for read models: a statement with positional parameters, run on the service's
- * datasource. Inside a transaction it uses the transaction's connection, so a projection's updates
- * commit or roll back with the events it follows.
+ * Native SQL on the current Hibernate Reactive session, so that it shares the transaction of the
+ * command or subscriber running it (event store, outbox, inbox: the tables no entity maps). The
+ * parameters are positional ({@code ?}). Pending entity changes are flushed first: a native
+ * statement does not flush them itself, and would run before them.
  */
 @ApplicationScoped
 public class Sql {
 
-    /** Reads one row into a value. */
-    @FunctionalInterface
-    public interface Row<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private final AgroalDataSource dataSource;
-
-    public Sql(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    public <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            List<T> found = new ArrayList<>();
-            while (rows.next()) {
-                found.add(row.read(rows));
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + sql, e);
-        }
-    }
-
-    public <T> Optional<T> queryOne(String sql, Row<T> row, Object... parameters) {
-        return query(sql, row, parameters).stream().findFirst();
-    }
-
     /** Runs an insert, update or delete and answers how many rows it changed. */
-    public int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + sql, e);
-        }
+    public Uni<Integer> update(String sql, Object... parameters) {
+        return session().chain(session -> session.flush()
+                .chain(() -> bind(session.<Integer>createNativeQuery(sql), parameters).executeUpdate()));
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+    public Uni<List<SqlRow>> query(String sql, Object... parameters) {
+        return session().chain(session -> bind(session.createNativeQuery(sql), parameters).getResultList())
+                .onItem().transform(rows -> rows.stream().map(SqlRow::of).toList());
+    }
+
+    private static Uni<Mutiny.Session> session() {
+        return Panache.getSession();
+    }
+
+    private static <R> Mutiny.Query<R> bind(Mutiny.Query<R> query, Object... parameters) {
         for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+            query.setParameter(i + 1, parameters[i]);
         }
-        return statement;
+        return query;
     }
 }

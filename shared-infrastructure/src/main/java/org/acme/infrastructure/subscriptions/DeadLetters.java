@@ -3,21 +3,30 @@ package org.acme.infrastructure.subscriptions;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.Envelope;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.acme.infrastructure.rabbitmq.Backoff;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Moves a message the service cannot process to its DLQ, unchanged but for headers that say why,
- * where it came from and when. The subscription acknowledges the original only after the broker
- * confirmed the copy <em>and</em> routed it to a queue:
+ * where it came from and when. The caller acknowledges the original only once the broker confirmed
+ * the copy <em>and</em> routed it to a queue:
  *
  * <ul>
  *   <li>{@code mandatory}: a DLQ or binding that was deleted returns the copy instead of dropping it
@@ -27,8 +36,11 @@ import org.jboss.logging.Logger;
  *   <li>after a nack, a timeout or a return, the channel is closed and the next send opens a new
  *       one (a channel that saw a confirm timeout is in an unknown state).</li>
  * </ul>
+ *
+ * The AMQP client blocks, so every send runs on a thread of its own, never on an event loop.
  */
-final class DeadLetters implements AutoCloseable {
+@ApplicationScoped
+public class DeadLetters {
 
     static final String REASON = "x-dead-letter-reason";
     static final String ORIGINAL_EXCHANGE = "x-original-exchange";
@@ -38,29 +50,55 @@ final class DeadLetters implements AutoCloseable {
 
     private final RabbitConnector rabbit;
     private final String context;
-    private final int deliveryLimit;
+    private final SubscriptionConfig config;
+    private final ExecutorService thread;
     private final AtomicBoolean returned = new AtomicBoolean();
+    private volatile boolean running = true;
     private Connection connection;
     private Channel channel;
 
-    DeadLetters(RabbitConnector rabbit, String context, int deliveryLimit) {
+    public DeadLetters(RabbitConnector rabbit, @ConfigProperty(name = "integration-events.context") String context,
+                       SubscriptionConfig config) {
         this.rabbit = rabbit;
         this.context = context;
-        this.deliveryLimit = deliveryLimit;
+        this.config = config;
+        this.thread = Executors.newSingleThreadExecutor(task -> {
+            Thread worker = new Thread(task, context + "-dead-letters");
+            worker.setDaemon(true);
+            return worker;
+        });
+    }
+
+    /**
+     * Sends the copy, again and again if need be, until the DLQ holds it; completes then, so that the
+     * original can be acknowledged. Nothing else on the queue moves meanwhile.
+     */
+    CompletionStage<Void> moveToDeadLetterQueue(String exchange, String routingKey, AMQP.BasicProperties properties,
+                                                byte[] body, String reason) {
+        return CompletableFuture.runAsync(() -> {
+            Backoff backoff = new Backoff(config.retryDelay(), Duration.ofSeconds(5));
+            while (running && !send(exchange, routingKey, properties, body, reason)) {
+                backoff.pause();
+            }
+            if (!running) {
+                throw new IllegalStateException("stopped before message " + properties.getMessageId() + " was dead-lettered");
+            }
+            LOG.warnf("dead-lettered message %s (%s): %s", properties.getMessageId(), properties.getType(), reason);
+        }, thread);
     }
 
     /** Answers whether the DLQ now holds the message: confirmed and routed. */
-    boolean send(Envelope delivery, AMQP.BasicProperties properties, byte[] body, String reason) {
+    private boolean send(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body, String reason) {
         Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
         headers.put(REASON, reason);
         headers.put("x-dead-lettered-by", context);
         headers.put("x-dead-lettered-at", Instant.now().toString());
-        headers.putIfAbsent(ORIGINAL_EXCHANGE, delivery.getExchange());
-        headers.putIfAbsent("x-original-routing-key", delivery.getRoutingKey());
+        headers.putIfAbsent(ORIGINAL_EXCHANGE, exchange);
+        headers.putIfAbsent("x-original-routing-key", routingKey);
         try {
             Channel open = channel();
             returned.set(false);
-            open.basicPublish(Topology.deadLetterExchangeOf(context), delivery.getRoutingKey(), true,
+            open.basicPublish(Topology.deadLetterExchangeOf(context), routingKey, true,
                     properties.builder().headers(headers).deliveryMode(2).build(), body);
             if (!open.waitForConfirms(CONFIRM_TIMEOUT_MILLIS) || returned.get()) {
                 LOG.errorf("the broker did not take dead letter %s (%s); declaring the DLQ again and retrying",
@@ -87,14 +125,19 @@ final class DeadLetters implements AutoCloseable {
         close();
         connection = rabbit.connect(context + "-dead-letters");
         channel = connection.createChannel();
-        Topology.declareSubscriber(channel, context, deliveryLimit);
+        Topology.declareSubscriber(channel, context, config.deliveryLimit());
         channel.confirmSelect();
         channel.addReturnListener(message -> returned.set(true));
         return channel;
     }
 
-    @Override
-    public void close() {
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        thread.shutdownNow();
+        close();
+    }
+
+    private void close() {
         RabbitConnector.closeQuietly(connection);
         connection = null;
         channel = null;

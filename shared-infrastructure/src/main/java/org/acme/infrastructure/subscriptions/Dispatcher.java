@@ -2,17 +2,19 @@ package org.acme.infrastructure.subscriptions;
 
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.acme.infrastructure.failures.TransientFailure;
 import org.acme.infrastructure.inbox.Inbox;
+import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.Contracts;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
@@ -21,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns one message into the effects of this service's subscribers: reads the envelope, checks
- * that every subscriber knows its version, then applies them and records the event in the inbox
- * in one transaction. Knows nothing of the broker, so each outcome is decided in one place.
+ * that every subscriber knows its version and that it comes from its publisher, then applies them
+ * and records the event in the inbox in one reactive transaction. Knows nothing of the broker, so
+ * each outcome is decided in one place.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -65,36 +68,39 @@ public class Dispatcher {
     }
 
     /**
+     * Reads, checks and applies one message; never fails: every failure is an outcome.
+     *
      * @param arrivedThrough the exchange the message came through (for a redriven dead letter, the
      *                       exchange it was first delivered from)
      */
-    public Dispatch dispatch(byte[] body, String arrivedThrough) {
+    public Uni<Dispatch> dispatch(byte[] body, String arrivedThrough) {
         Envelope envelope;
         try {
             envelope = EnvelopeCodec.decode(body);
         } catch (MalformedEnvelope e) {
-            return Dispatch.unprocessable("malformed envelope: " + e.getMessage());
+            return Uni.createFrom().item(Dispatch.unprocessable("malformed envelope: " + e.getMessage()));
         }
         List<Registered> targets = byEventType.get(envelope.type());
-        if (targets == null) {
-            return Dispatch.unprocessable("unknown event type " + envelope.type() + ": no subscriber here handles it");
+        Optional<String> refusal = targets == null
+                ? Optional.of("unknown event type " + envelope.type() + ": no subscriber here handles it")
+                : whyNotApplicable(envelope, targets, arrivedThrough);
+        if (refusal.isPresent()) {
+            return Uni.createFrom().item(Dispatch.unprocessable(refusal.get()));
         }
+        return applyOnce(envelope, targets);
+    }
+
+    /** Every subscriber knows the version, the event comes from its publisher, its payload keeps to its schema. */
+    private Optional<String> whyNotApplicable(Envelope envelope, List<Registered> targets, String arrivedThrough) {
         for (Registered target : targets) {
             if (!target.subscriber().versions().contains(envelope.schemaVersion())) {
-                return Dispatch.unprocessable("unsupported version " + envelope.schemaVersion() + " of " + envelope.type()
+                return Optional.of("unsupported version " + envelope.schemaVersion() + " of " + envelope.type()
                         + ": " + target.name() + " handles versions " + new TreeSet<>(target.subscriber().versions()));
             }
         }
         String publisher = publisherOf(targets.get(0).subscriber());
-        Optional<String> foreign = Provenance.problems(envelope, publisher, arrivedThrough);
-        if (foreign.isPresent()) {
-            return Dispatch.unprocessable(foreign.get());
-        }
-        Optional<String> invalid = schemas.violations(publisher, envelope);
-        if (invalid.isPresent()) {
-            return Dispatch.unprocessable(invalid.get());
-        }
-        return applyOnce(envelope, targets);
+        return Provenance.problems(envelope, publisher, arrivedThrough)
+                .or(() -> schemas.violations(publisher, envelope));
     }
 
     /** The publisher is the package the contract lives in: org.acme.integrationevents.<publisher>. */
@@ -103,30 +109,30 @@ public class Dispatcher {
         return packageName.substring(packageName.lastIndexOf('.') + 1);
     }
 
-    private Dispatch applyOnce(Envelope envelope, List<Registered> targets) {
-        try {
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                boolean any = false;
-                for (Registered target : targets) {
-                    if (inbox.recordFirstDelivery(target.name(), envelope.id(), envelope.type())) {
-                        target.subscriber().handle(envelope);
-                        any = true;
-                    }
-                }
-                return any;
-            });
-            return applied ? Dispatch.applied() : Dispatch.duplicate();
-        } catch (QuarkusTransactionException e) {
-            if (e.getCause() instanceof MalformedEnvelope malformed) {
-                return Dispatch.unprocessable(malformed.getMessage());
+    /** One transaction: for each subscriber that had not applied the event, record it in the inbox and apply it. */
+    private Uni<Dispatch> applyOnce(Envelope envelope, List<Registered> targets) {
+        AtomicBoolean applied = new AtomicBoolean();
+        return Panache.withTransaction(() -> InSequence.each(targets, target -> inbox
+                        .recordFirstDelivery(target.name(), envelope.id(), envelope.type())
+                        .chain(first -> first ? apply(target, envelope).invoke(() -> applied.set(true)) : Uni.createFrom().voidItem())))
+                .onItem().transform(done -> applied.get() ? Dispatch.applied() : Dispatch.duplicate())
+                .onFailure().recoverWithItem(failure -> failed(envelope, failure));
+    }
+
+    private static Uni<Void> apply(Registered target, Envelope envelope) {
+        return Uni.createFrom().deferred(() -> {
+            try {
+                return target.subscriber().handle(envelope);
+            } catch (MalformedEnvelope malformed) {
+                return Uni.createFrom().failure(malformed);
             }
-            return failed(envelope, e.getCause() == null ? e : e.getCause());
-        } catch (RuntimeException e) {
-            return failed(envelope, e);
-        }
+        });
     }
 
     private static Dispatch failed(Envelope envelope, Throwable cause) {
+        if (cause instanceof MalformedEnvelope malformed) {
+            return Dispatch.unprocessable(malformed.getMessage());
+        }
         String reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (TransientFailure.is(cause)) {
             LOG.infof("applying %s %s failed for a passing reason, retrying: %s", envelope.type(), envelope.id(), reason);

@@ -1,5 +1,6 @@
 package org.acme.infrastructure.subscriptions;
 
+import io.smallrye.mutiny.Uni;
 import java.util.Set;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.IntegrationEvent;
@@ -8,9 +9,10 @@ import org.acme.integrationevents.MalformedEnvelope;
 /**
  * Reacts to one integration event of another context, named {@code When<Event>Then<Reaction>}.
  *
- * <p>{@link #handle} runs inside the transaction that records the event in the inbox, so it runs at
- * most once per event with a committed effect. It is called only for a version listed in
- * {@link #versions()}; any other version is dead-lettered before anything is applied.
+ * <p>{@link #handle} runs inside the transaction that records the event in the inbox (the same
+ * reactive session), so it runs at most once per event with a committed effect. It is called only
+ * for a version listed in {@link #versions()}; any other version is dead-lettered before anything is
+ * applied.
  */
 public interface Subscriber {
 
@@ -28,9 +30,10 @@ public interface Subscriber {
     Set<Integer> versions();
 
     /**
-     * Applies the event to this context's model.
+     * Applies the event to this context's model, on the session of the inbox's transaction: chain
+     * every statement, never run two at once.
      *
      * @throws MalformedEnvelope when the payload cannot be read as the version it claims: dead-lettered, not retried
      */
-    void handle(Envelope envelope) throws MalformedEnvelope;
+    Uni<Void> handle(Envelope envelope) throws MalformedEnvelope;
 }

@@ -12,9 +12,10 @@ public interface SubscriptionConfig {
     boolean enabled();
 
     /**
-     * Unacknowledged messages the broker may send ahead. Messages are handled one at a time anyway;
-     * every message held ahead goes back to the queue with its delivery count raised when the
-     * process dies, so a larger prefetch spends the delivery limit of messages never tried.
+     * Unacknowledged messages the broker may send ahead (the connector's {@code max-outstanding-messages}).
+     * Messages are handled one at a time anyway; every message held ahead goes back to the queue with
+     * its delivery count raised when the process dies, so a larger prefetch spends the delivery limit
+     * of messages never tried.
      */
     @WithDefault("1")
     int prefetch();
@@ -39,4 +40,11 @@ public interface SubscriptionConfig {
     /** How often the queue, its DLQ and bindings are declared again, to restore what someone deleted. */
     @WithDefault("5s")
     Duration topologyCheckInterval();
+
+    /**
+     * Whether the service exits (for its supervisor to start it again) when the connector's consumer
+     * is lost for good; off only where nothing would start it again, as in a test JVM.
+     */
+    @WithDefault("true")
+    boolean exitWhenConsumerLost();
 }

@@ -1,30 +1,42 @@
 package org.acme.infrastructure.subscriptions;
 
 import io.smallrye.health.api.HealthGroup;
+import io.smallrye.reactive.messaging.providers.extension.HealthCenter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
-/** Reports whether the service consumes its queue, in the "messaging" health group. */
+/**
+ * Reports, in the "messaging" group, whether the service consumes its queue: its topology declared,
+ * the connector's incoming channel alive, and no message stuck retrying a failure that should pass.
+ */
 @HealthGroup("messaging")
 @ApplicationScoped
 public class SubscriptionHealth implements HealthCheck {
 
     private final Subscription subscription;
+    private final SubscriptionTopology topology;
     private final Dispatcher dispatcher;
+    private final HealthCenter connector;
 
-    public SubscriptionHealth(Subscription subscription, Dispatcher dispatcher) {
+    public SubscriptionHealth(Subscription subscription, SubscriptionTopology topology, Dispatcher dispatcher,
+                              HealthCenter connector) {
         this.subscription = subscription;
+        this.topology = topology;
         this.dispatcher = dispatcher;
+        this.connector = connector;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean subscribes = !dispatcher.subscribers().isEmpty();
+        if (dispatcher.subscribers().isEmpty()) {
+            return HealthCheckResponse.named("subscription").up().withData("state", "NO_SUBSCRIBERS").build();
+        }
+        boolean channelAlive = !topology.consumerLost() && connector.getLiveness().isOk() && connector.getReadiness().isOk();
         Subscription.State state = subscription.state();
         return HealthCheckResponse.named("subscription")
-                .status(!subscribes || state == Subscription.State.CONSUMING)
-                .withData("state", subscribes ? state.name() : "NO_SUBSCRIBERS")
+                .status(topology.declared() && channelAlive && state != Subscription.State.RETRYING)
+                .withData("state", !topology.declared() ? "DECLARING_TOPOLOGY" : !channelAlive ? "CHANNEL_DOWN" : state.name())
                 .build();
     }
 }

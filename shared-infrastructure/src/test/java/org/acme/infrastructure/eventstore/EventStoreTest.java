@@ -3,7 +3,6 @@ package org.acme.infrastructure.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.testing.Reactive;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,7 +27,7 @@ class EventStoreTest {
         append(stream, 0, List.of(new CounterEvent.Incremented(2), new CounterEvent.Incremented(3)));
         append(stream, 2, List.of(new CounterEvent.Reset("audit")));
 
-        EventStream<CounterEvent> read = eventStore.read(stream, CounterEvent.class);
+        EventStream<CounterEvent> read = read(stream);
 
         assertThat(read.version()).isEqualTo(3);
         assertThat(read.events()).containsExactly(
@@ -36,7 +36,7 @@ class EventStoreTest {
 
     @Test
     void anUnknownStream_isEmptyAtVersionZero() {
-        EventStream<CounterEvent> read = eventStore.read(UUID.randomUUID(), CounterEvent.class);
+        EventStream<CounterEvent> read = read(UUID.randomUUID());
 
         assertThat(read.exists()).isFalse();
         assertThat(read.version()).isZero();
@@ -52,7 +52,7 @@ class EventStoreTest {
                 .isInstanceOf(ConcurrencyConflict.class);
         assertThatThrownBy(() -> append(stream, 0, List.of(new CounterEvent.Reset("again"))))
                 .isInstanceOf(ConcurrencyConflict.class);
-        assertThat(eventStore.read(stream, CounterEvent.class).version()).isEqualTo(2);
+        assertThat(read(stream).version()).isEqualTo(2);
     }
 
     @Test
@@ -60,26 +60,25 @@ class EventStoreTest {
         UUID stream = UUID.randomUUID();
         append(stream, 0, List.of(new CounterEvent.Incremented(1)));
         CountDownLatch firstAppended = new CountDownLatch(1);
-        CountDownLatch commitFirst = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            eventStore.append("Counter", stream, 1, List.of(new CounterEvent.Incremented(10)), "Increment", command());
-            firstAppended.countDown();
-            await(commitFirst);
-        }));
+        CompletableFuture<Void> commitFirst = new CompletableFuture<>();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> Reactive.inTransaction(() ->
+                eventStore.append("Counter", stream, 1, List.of(new CounterEvent.Incremented(10)), "Increment", command())
+                        .invoke(firstAppended::countDown)
+                        .chain(() -> Reactive.until(commitFirst))));
         firstAppended.await();
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> append(stream, 1, List.of(new CounterEvent.Incremented(20))));
-        commitFirst.countDown();
+        commitFirst.complete(null);
 
         first.get();
         assertThatThrownBy(second::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConcurrencyConflict.class);
-        assertThat(eventStore.read(stream, CounterEvent.class).events()).last().isEqualTo(new CounterEvent.Incremented(10));
+        assertThat(read(stream).events()).last().isEqualTo(new CounterEvent.Incremented(10));
     }
 
     @Test
     void anIfMatchOfAnotherVersion_isStale() {
         UUID stream = UUID.randomUUID();
         append(stream, 0, List.of(new CounterEvent.Incremented(1)));
-        EventStream<CounterEvent> read = eventStore.read(stream, CounterEvent.class);
+        EventStream<CounterEvent> read = read(stream);
 
         StaleVersion.check(stream, 1L, read.version());
         StaleVersion.check(stream, null, read.version());
@@ -88,19 +87,15 @@ class EventStoreTest {
     }
 
     private void append(UUID stream, long expectedVersion, List<CounterEvent> events) {
-        QuarkusTransaction.requiringNew().run(() ->
-                eventStore.append("Counter", stream, expectedVersion, events, "Increment", command()));
+        Reactive.inTransaction(() -> eventStore.append("Counter", stream, expectedVersion, events, "Increment", command()));
+    }
+
+    private EventStream<CounterEvent> read(UUID stream) {
+        return Reactive.inSession(() -> eventStore.read(stream, CounterEvent.class));
     }
 
     private static CommandMetadata command() {
         return CommandMetadata.ofRequest("correlation", "test", Instant.now());
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

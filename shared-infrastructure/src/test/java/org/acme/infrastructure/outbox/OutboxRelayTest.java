@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +36,8 @@ import org.acme.infrastructure.testing.LocalBroker;
 import org.acme.infrastructure.testing.ProxiedBroker;
 import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.infrastructure.testing.TcpProxy;
-import org.acme.infrastructure.testing.TestBroker;
+import org.acme.infrastructure.testing.Reactive;
+import org.acme.infrastructure.testing.TestServers;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.infratest.Greeted;
@@ -46,7 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /** The relay against the real PostgreSQL and RabbitMQ, including the faults it must survive. */
 @QuarkusTest
-@WithTestResource(value = TestBroker.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "infrastructure_test"))
 class OutboxRelayTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -57,8 +60,10 @@ class OutboxRelayTest {
     AgroalDataSource dataSource;
     @Inject
     RabbitConnector rabbit;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
+    @Inject
+    Vertx vertx;
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> user;
 
@@ -101,19 +106,16 @@ class OutboxRelayTest {
     void aTransactionThatTakesItsPositionFirstButCommitsLast_isStillPublished() throws Exception {
         startRelay(rabbit, RelaySettings.quick());
         CountDownLatch earlyRowWritten = new CountDownLatch(1);
-        CountDownLatch commitNow = new CountDownLatch(1);
-        CompletableFuture<Envelope> lateCommitter = CompletableFuture.supplyAsync(() ->
-                QuarkusTransaction.requiringNew().call(() -> {
-                    Envelope early = outbox.enqueue(new Greeted("early-" + UUID.randomUUID()), origin(UUID.randomUUID(), 1));
-                    earlyRowWritten.countDown();
-                    commitNow.await();
-                    return early;
-                }));
+        CompletableFuture<Void> commitNow = new CompletableFuture<>();
+        CompletableFuture<Envelope> lateCommitter = CompletableFuture.supplyAsync(() -> Reactive.inTransaction(() ->
+                outbox.enqueue(new Greeted("early-" + UUID.randomUUID()), origin(UUID.randomUUID(), 1))
+                        .invoke(earlyRowWritten::countDown)
+                        .call(() -> Reactive.until(commitNow))));
         earlyRowWritten.await();
         Envelope later = enqueue("later", UUID.randomUUID(), 1);
 
         probe.await(message -> message.properties().getMessageId().equals(later.id().toString()), 1, PATIENCE);
-        commitNow.countDown();
+        commitNow.complete(null);
         Envelope early = lateCommitter.get();
 
         assertThat(positionOf(early.id())).isLessThan(positionOf(later.id()));
@@ -244,7 +246,7 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(RabbitConnector connector, OutboxConfig settings) {
-        OutboxRelay relay = new OutboxRelay(settings, connector, "infratest", jdbcUrl, user, Optional.empty());
+        OutboxRelay relay = new OutboxRelay(settings, connector, vertx, "infratest", reactiveUrl, user, Optional.empty());
         relays.add(relay);
         return relay;
     }
@@ -256,7 +258,7 @@ class OutboxRelayTest {
     }
 
     private Envelope enqueue(String name, UUID aggregate, long version) {
-        return QuarkusTransaction.requiringNew().call(() -> outbox.enqueue(new Greeted(name), origin(aggregate, version)));
+        return Reactive.inTransaction(() -> outbox.enqueue(new Greeted(name), origin(aggregate, version)));
     }
 
     private static EventOrigin origin(UUID aggregate, long version) {

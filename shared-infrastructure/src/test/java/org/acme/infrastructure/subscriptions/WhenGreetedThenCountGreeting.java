@@ -1,9 +1,7 @@
 package org.acme.infrastructure.subscriptions;
 
-import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +11,7 @@ import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.IntegrationEvent;
 import org.acme.integrationevents.MalformedEnvelope;
+import org.acme.infrastructure.sql.Sql;
 import org.acme.integrationevents.infratest.Greeted;
 
 /**
@@ -24,11 +23,11 @@ import org.acme.integrationevents.infratest.Greeted;
 @ApplicationScoped
 public class WhenGreetedThenCountGreeting implements Subscriber {
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-    public WhenGreetedThenCountGreeting(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public WhenGreetedThenCountGreeting(Sql sql) {
+        this.sql = sql;
     }
 
     /** The inbox keeps what this subscriber applied under this name: never change it. */
@@ -48,35 +47,27 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         Greeted greeted = EnvelopeCodec.payload(envelope, Greeted.class);
         int attempt = attempts.computeIfAbsent(greeted.name(), name -> new AtomicInteger()).incrementAndGet();
         if (greeted.name().startsWith("explode") || (greeted.name().startsWith("flaky") && attempt <= 2)) {
             throw new IllegalStateException("greeting " + greeted.name() + " failed on attempt " + attempt);
         }
-        if (greeted.name().startsWith("slow")) {
-            pause();
-        }
         if (greeted.name().startsWith("unavailable") && attempt <= 5) {
             throw new IllegalStateException("cannot count " + greeted.name(),
                     new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("INSERT INTO greetings (name, count) VALUES (?, 1)"
-                     + " ON CONFLICT (name) DO UPDATE SET count = greetings.count + 1")) {
-            count.setString(1, greeted.name());
-            count.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Uni<?> before = greeted.name().startsWith("slow") ? sql.query("SELECT pg_sleep(0.1)") : Uni.createFrom().voidItem();
+        return before.chain(() -> Greeting.<Greeting>findById(greeted.name()))
+                .chain(greeting -> greeting == null ? firstGreeting(greeted.name()) : Uni.createFrom().item(greeting))
+                .invoke(greeting -> greeting.count++)
+                .replaceWithVoid();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static Uni<Greeting> firstGreeting(String name) {
+        Greeting greeting = new Greeting();
+        greeting.name = name;
+        return greeting.persist();
     }
 
     int attemptsFor(String name) {

@@ -19,15 +19,31 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LocalBroker {
 
+    /** A broker the tests started themselves (a container), instead of the one the environment names. */
+    private static volatile String startedHost;
+    private static volatile Integer startedPort;
+    private static volatile Integer startedManagementPort;
+
     private LocalBroker() {
     }
 
+    /** Points the tests at a broker they started (see TestServers). */
+    static void useServer(String host, int port, int managementPort) {
+        startedHost = host;
+        startedPort = port;
+        startedManagementPort = managementPort;
+    }
+
     public static String host() {
-        return env("RABBITMQ_HOST", "127.0.0.1");
+        return startedHost != null ? startedHost : env("RABBITMQ_HOST", "127.0.0.1");
     }
 
     public static int port() {
-        return Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+        return startedPort != null ? startedPort : Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+    }
+
+    private static String managementPort() {
+        return startedManagementPort != null ? startedManagementPort.toString() : env("RABBITMQ_MANAGEMENT_PORT", "15672");
     }
 
     public static String username() {
@@ -75,7 +91,7 @@ public final class LocalBroker {
     }
 
     private static void createVirtualHost(String virtualHost) {
-        String api = "http://" + host() + ":" + env("RABBITMQ_MANAGEMENT_PORT", "15672") + "/api/";
+        String api = "http://" + host() + ":" + managementPort() + "/api/";
         String encoded = URLEncoder.encode(virtualHost, StandardCharsets.UTF_8);
         String credentials = Base64.getEncoder().encodeToString((username() + ":" + password()).getBytes(StandardCharsets.UTF_8));
         for (List<String> call : List.of(

@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The layout rules of CONVENTIONS.md for one service: slices stay independent (they may share the
- * aggregate and named read models), aggregates know no framework, and no service depends on
- * another's code or on integration events it neither publishes nor subscribes to through contracts.
+ * The layout rules for one service (docs/architecture.md): slices stay independent (they may share
+ * the aggregate and named read models), aggregates know no framework, no service depends on
+ * another's code, and the code stays reactive: no JTA transaction, no blocking JDBC (Flyway, run by
+ * Quarkus at start-up, is the only user of JDBC).
  */
 public final class ServiceArchitecture {
 
@@ -23,15 +24,35 @@ public final class ServiceArchitecture {
     private final String context;
     private final JavaClasses classes;
 
-    private ServiceArchitecture(String context) {
+    private ServiceArchitecture(String context, String... packages) {
         this.context = context;
         this.classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.acme." + context);
+                .importPackages(packages);
     }
 
     public static ServiceArchitecture of(String context) {
-        return new ServiceArchitecture(context);
+        return new ServiceArchitecture(context, "org.acme." + context);
+    }
+
+    /** The shared infrastructure's own code, for {@link #staysReactive()}. */
+    public static ServiceArchitecture ofInfrastructure() {
+        return new ServiceArchitecture("infrastructure", "org.acme.infrastructure");
+    }
+
+    /**
+     * Every transaction is a reactive one (Hibernate Reactive, the reactive PostgreSQL client): no
+     * JTA, no Agroal, no JDBC connection or statement anywhere in the main code.
+     */
+    public void staysReactive() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.transaction..", "io.quarkus.narayana..", "io.agroal..", "javax.sql..")
+                .because("a JTA transaction or a JDBC pool would block a thread; transactions are reactive")
+                .check(classes);
+        noClasses().should().dependOnClassesThat().belongToAnyOf(java.sql.Connection.class, java.sql.Statement.class,
+                        java.sql.PreparedStatement.class, java.sql.ResultSet.class, java.sql.DriverManager.class)
+                .because("JDBC blocks: only Flyway uses it, at start-up")
+                .check(classes);
     }
 
     /** Slices do not use each other; they may all use the given shared packages (aggregate, read models). */
@@ -52,7 +73,7 @@ public final class ServiceArchitecture {
         noClasses().that().resideInAPackage("org.acme." + context + "." + aggregatePackage + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.transaction..",
-                        "com.rabbitmq..", "io.agroal..", "java.sql..", "com.fasterxml..",
+                        "com.rabbitmq..", "io.agroal..", "java.sql..", "com.fasterxml..", "io.smallrye.mutiny..",
                         "org.acme.infrastructure.eventstore..", "org.acme.infrastructure.outbox..",
                         "org.acme.infrastructure.http..", "org.acme.infrastructure.subscriptions..",
                         "org.acme.integrationevents..")

@@ -1,5 +1,6 @@
 package org.acme.inventory.subscribers.catalog;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -43,9 +44,9 @@ public class WhenProductAddedThenTrackStockItem implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ProductAdded added = EnvelopeCodec.payload(envelope, ProductAdded.class);
-        handler.handle(new TrackProduct(added.productId(), added.name(), catalogVersionOf(envelope)),
+        return handler.handle(new TrackProduct(added.productId(), added.name(), catalogVersionOf(envelope)),
                 CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 

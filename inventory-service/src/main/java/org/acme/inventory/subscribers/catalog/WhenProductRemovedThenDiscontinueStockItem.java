@@ -1,5 +1,6 @@
 package org.acme.inventory.subscribers.catalog;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -42,9 +43,9 @@ public class WhenProductRemovedThenDiscontinueStockItem implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ProductRemoved removed = EnvelopeCodec.payload(envelope, ProductRemoved.class);
-        handler.handle(new DiscontinueProduct(removed.productId(), WhenProductAddedThenTrackStockItem.catalogVersionOf(envelope)),
+        return handler.handle(new DiscontinueProduct(removed.productId(), WhenProductAddedThenTrackStockItem.catalogVersionOf(envelope)),
                 CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 }

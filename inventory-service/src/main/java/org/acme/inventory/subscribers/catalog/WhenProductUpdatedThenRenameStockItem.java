@@ -1,5 +1,6 @@
 package org.acme.inventory.subscribers.catalog;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -43,9 +44,9 @@ public class WhenProductUpdatedThenRenameStockItem implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ProductUpdated updated = EnvelopeCodec.payload(envelope, ProductUpdated.class);
-        handler.handle(new RenameProduct(updated.productId(), updated.name(),
+        return handler.handle(new RenameProduct(updated.productId(), updated.name(),
                         WhenProductAddedThenTrackStockItem.catalogVersionOf(envelope)),
                 CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }

@@ -1,5 +1,6 @@
 package org.acme.inventory.subscribers.orders;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -42,8 +43,8 @@ public class WhenOrderCancelledThenReleaseStock implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         OrderCancelled cancelled = EnvelopeCodec.payload(envelope, OrderCancelled.class);
-        handler.handle(new ReleaseStock(cancelled.orderId()), CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
+        return handler.handle(new ReleaseStock(cancelled.orderId()), CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 }

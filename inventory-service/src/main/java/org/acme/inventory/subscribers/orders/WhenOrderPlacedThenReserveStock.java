@@ -1,5 +1,6 @@
 package org.acme.inventory.subscribers.orders;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
@@ -45,11 +46,11 @@ public class WhenOrderPlacedThenReserveStock implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         OrderPlaced placed = EnvelopeCodec.payload(envelope, OrderPlaced.class);
         Map<UUID, Integer> quantities = placed.lines().stream()
                 .collect(Collectors.toMap(OrderPlaced.Line::productId, OrderPlaced.Line::quantity, Integer::sum));
-        handler.handle(new ReserveStock(placed.orderId(), quantities),
+        return handler.handle(new ReserveStock(placed.orderId(), quantities),
                 CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.inventory.subscribers.orders;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -42,8 +43,8 @@ public class WhenOrderShippedThenShipStock implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         OrderShipped shipped = EnvelopeCodec.payload(envelope, OrderShipped.class);
-        handler.handle(new ShipStock(shipped.orderId()), CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
+        return handler.handle(new ShipStock(shipped.orderId()), CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers.catalog;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.acme.infrastructure.subscriptions.Subscriber;
@@ -37,9 +38,9 @@ public class WhenProductAddedThenAddToProductView implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ProductAdded added = EnvelopeCodec.payload(envelope, ProductAdded.class);
-        productView.recordCatalogDetails(added.productId(), added.name(), added.price(), categoryOf(envelope, added),
+        return productView.recordCatalogDetails(added.productId(), added.name(), added.price(), categoryOf(envelope, added),
                 CatalogVersion.of(envelope));
     }
 

@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers.catalog;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.acme.infrastructure.subscriptions.Subscriber;
@@ -37,8 +38,8 @@ public class WhenProductRemovedThenWithdrawFromProductView implements Subscriber
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ProductRemoved removed = EnvelopeCodec.payload(envelope, ProductRemoved.class);
-        productView.withdraw(removed.productId(), CatalogVersion.of(envelope));
+        return productView.withdraw(removed.productId(), CatalogVersion.of(envelope));
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers.catalog;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.acme.infrastructure.subscriptions.Subscriber;
@@ -37,9 +38,9 @@ public class WhenProductUpdatedThenUpdateProductView implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ProductUpdated updated = EnvelopeCodec.payload(envelope, ProductUpdated.class);
-        productView.recordCatalogDetails(updated.productId(), updated.name(), updated.price(), categoryOf(envelope, updated),
+        return productView.recordCatalogDetails(updated.productId(), updated.name(), updated.price(), categoryOf(envelope, updated),
                 CatalogVersion.of(envelope));
     }
 

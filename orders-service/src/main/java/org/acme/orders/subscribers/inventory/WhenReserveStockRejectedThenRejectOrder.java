@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers.inventory;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -42,9 +43,9 @@ public class WhenReserveStockRejectedThenRejectOrder implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         ReserveStockRejected rejected = EnvelopeCodec.payload(envelope, ReserveStockRejected.class);
-        handler.handle(new RejectOrder(rejected.orderId(), rejected.reason()),
+        return handler.handle(new RejectOrder(rejected.orderId(), rejected.reason()),
                 CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers.inventory;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.acme.infrastructure.subscriptions.Subscriber;
@@ -37,9 +38,9 @@ public class WhenStockAdjustedThenUpdateAvailability implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         StockAdjusted adjusted = EnvelopeCodec.payload(envelope, StockAdjusted.class);
         Long stockVersion = envelope.metadata().aggregateVersion();
-        productView.recordAvailability(adjusted.productId(), adjusted.available(), stockVersion == null ? 0 : stockVersion);
+        return productView.recordAvailability(adjusted.productId(), adjusted.available(), stockVersion == null ? 0 : stockVersion);
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers.inventory;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Set;
@@ -42,8 +43,8 @@ public class WhenStockReservedThenConfirmOrder implements Subscriber {
     }
 
     @Override
-    public void handle(Envelope envelope) throws MalformedEnvelope {
+    public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         StockReserved reserved = EnvelopeCodec.payload(envelope, StockReserved.class);
-        handler.handle(new ConfirmOrder(reserved.orderId()), CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
+        return handler.handle(new ConfirmOrder(reserved.orderId()), CommandMetadata.causedBy(envelope, getClass().getSimpleName(), clock));
     }
 }

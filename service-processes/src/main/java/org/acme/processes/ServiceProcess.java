@@ -1,4 +1,4 @@
-package org.acme.e2e;
+package org.acme.processes;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +16,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged service running as a real process, on a port of its own, with its own log file. It
  * can be killed ({@code kill -9}) and started again on the same port, as a crash and a restart.
+ *
+ * <p>Like the supervisor it runs under in production (Compose's {@code restart}, Kubernetes), this
+ * starts the service again when it exits by itself with {@value #RESTART_ME}: the code a service
+ * exits with when it lost its consumer for good (a deleted queue) and must start again to resume.
  */
-public final class Service implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
@@ -25,8 +29,12 @@ public final class Service implements AutoCloseable {
     private final Path log;
     private final Map<String, String> environment;
     private volatile Process process;
+    private volatile boolean exitExpected;
 
-    private Service(String name, Path jar, int port, Path log, Map<String, String> environment) {
+    /** The exit code with which a service asks its supervisor to start it again. */
+    public static final int RESTART_ME = 75;
+
+    private ServiceProcess(String name, Path jar, int port, Path log, Map<String, String> environment) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -35,20 +43,16 @@ public final class Service implements AutoCloseable {
     }
 
     /** Starts {@code <name>-service} from its packaged jar; its output goes to {@code log}. */
-    public static Service start(Path repository, String name, Path log, Map<String, String> environment) throws IOException {
+    public static ServiceProcess start(Path repository, String name, Path log, Map<String, String> environment) throws IOException {
         Path jar = repository.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B verify (it packages the services first)");
         }
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        Service service = new Service(name, jar, freePort(), log, environment);
+        ServiceProcess service = new ServiceProcess(name, jar, freePort(), log, environment);
         service.launch();
         return service;
-    }
-
-    static Service start(Path repository, String name, Map<String, String> environment) throws IOException {
-        return start(repository, name, repository.resolve("e2e-tests/target/e2e-logs/" + name + ".log"), environment);
     }
 
     public String name() {
@@ -65,6 +69,7 @@ public final class Service implements AutoCloseable {
 
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed or acknowledged. */
     public void kill() throws InterruptedException {
+        exitExpected = true;
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
@@ -92,6 +97,11 @@ public final class Service implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy within " + timeout + ":\n" + tailOfLog());
     }
 
+    /** The process's id, while it runs: for its memory (RSS) and for signals. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String tailOfLog() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -103,7 +113,19 @@ public final class Service implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        exitExpected = false;
         process = builder.start();
+        process.onExit().thenAccept(this::startAgainIfAsked);
+    }
+
+    private void startAgainIfAsked(Process exited) {
+        if (!exitExpected && exited == process && exited.exitValue() == RESTART_ME) {
+            try {
+                launch();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(name + " could not be started again", e);
+            }
+        }
     }
 
     private boolean answers200(String path) {
@@ -123,6 +145,7 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        exitExpected = true;
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -1,0 +1,17 @@
+package org.acme.infrastructure.sql;
+
+/** One row of a native query, read by column index as PostgreSQL's types come back from the reactive client. */
+public record SqlRow(Object[] values) {
+
+    static SqlRow of(Object row) {
+        return new SqlRow(row instanceof Object[] columns ? columns : new Object[] {row});
+    }
+
+    public String text(int column) {
+        return (String) values[column];
+    }
+
+    public long number(int column) {
+        return ((Number) values[column]).longValue();
+    }
+}

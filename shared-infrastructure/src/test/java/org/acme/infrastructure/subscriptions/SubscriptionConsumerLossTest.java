@@ -1,0 +1,63 @@
+package org.acme.infrastructure.subscriptions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.infrastructure.testing.LocalBroker;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Someone deletes the service's queue: the broker cancels its consumer, which the connector cannot
+ * resume. The queue and its bindings are declared again, and the loss is reported (a service exits
+ * for its supervisor to start it again; the fault suite shows it consuming again). An application
+ * of its own (a profile of its own), since this one stops consuming.
+ */
+@QuarkusTest
+@TestProfile(SubscriptionConsumerLossTest.OwnApplication.class)
+class SubscriptionConsumerLossTest {
+
+    /** A separate application: what follows leaves it without a consumer. */
+    public static class OwnApplication implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("integration-events.subscriptions.topology-check-interval", "1s");
+        }
+    }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @Inject
+    SubscriptionTopology topology;
+
+    @Test
+    void whenItsQueueIsDeleted_theTopologyIsDeclaredAgain_andTheLostConsumerIsReported() throws Exception {
+        await().atMost(PATIENCE).until(() -> topology.declared());
+        await().atMost(PATIENCE).until(() -> "UP".equals(subscriptionHealth()));
+
+        try (Connection connection = LocalBroker.connect("test-delete"); Channel channel = connection.createChannel()) {
+            channel.queueDelete(Topology.queueOf("infratest"));
+        }
+
+        await().atMost(PATIENCE).until(() -> topology.consumerLost());
+        try (Connection connection = LocalBroker.connect("test-check"); Channel channel = connection.createChannel()) {
+            assertThat(channel.queueDeclarePassive(Topology.queueOf("infratest")).getQueue()).isEqualTo("infratest.integration-events");
+        }
+        assertThat(subscriptionHealth()).isEqualTo("DOWN");
+    }
+
+    /** The subscription's own check in the messaging group (this application runs no relay). */
+    private static String subscriptionHealth() {
+        return given().when().get("/q/health/group/messaging").then().extract()
+                .path("checks.find { it.name == 'subscription' }.status");
+    }
+}

@@ -10,7 +10,7 @@ class InventoryArchitectureTest {
 
     @Test
     void slicesDoNotDependOnEachOther() {
-        inventory.slicesAreIndependent("stockitem", "reservations");
+        inventory.slicesAreIndependent("stockitem", "stockitemstore", "reservations");
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.infrastructure.commands.Decision;
 import org.acme.infrastructure.commands.Outcome;
-import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.eventstore.StaleVersion;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.infrastructure.outbox.EventOrigin;
@@ -18,7 +17,7 @@ import org.acme.integrationevents.inventory.AdjustStockRejected;
 import org.acme.integrationevents.inventory.StockAdjusted;
 import org.acme.inventory.stockitem.StockAdjustedEvent;
 import org.acme.inventory.stockitem.StockItem;
-import org.acme.inventory.stockitem.StockItemEvent;
+import org.acme.inventory.stockitemstore.StockItemStore;
 import org.acme.inventory.stockitem.StockLevel;
 
 /** Adjusts the stock on hand and publishes the new level; a refusal is published as AdjustStockRejected. */
@@ -27,17 +26,17 @@ public class AdjustStockHandler {
 
     private static final String COMMAND = "AdjustStock";
 
-    private final EventStore eventStore;
+    private final StockItemStore stockItems;
     private final Outbox outbox;
 
-    public AdjustStockHandler(EventStore eventStore, Outbox outbox) {
-        this.eventStore = eventStore;
+    public AdjustStockHandler(StockItemStore stockItems, Outbox outbox) {
+        this.stockItems = stockItems;
         this.outbox = outbox;
     }
 
     @WithTransaction
     public Uni<Outcome<StockLevel>> handle(AdjustStock command, CommandMetadata metadata) {
-        return eventStore.load(command.productId(), StockItemEvent.class, StockItem::rehydrate)
+        return stockItems.load(command.productId())
                 .onItem().transform(found -> found.orElseThrow(() -> new ResourceNotFound("stock item", command.productId())))
                 .invoke(item -> StaleVersion.check(command.productId(), command.expectedVersion(), item.version()))
                 .chain(item -> adjust(item, command, metadata));
@@ -50,7 +49,7 @@ public class AdjustStockHandler {
             return outbox.refuse(refusal.get(), new AdjustStockRejected(command.productId(), command.delta(), refusal.get().reason()),
                     EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata));
         }
-        return eventStore.save(StockItem.STREAM_TYPE, command.productId(), item, COMMAND, metadata)
+        return stockItems.save(item, COMMAND, metadata)
                 .chain(stored -> InSequence.each(stored, event -> event.event() instanceof StockAdjustedEvent adjusted
                         ? outbox.enqueue(new StockAdjusted(adjusted.productId(), adjusted.delta(), item.onHand(), item.reserved(),
                                         item.available()),

@@ -5,18 +5,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.acme.infrastructure.commands.CommandMetadata;
-import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
 import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.StockReleased;
 import org.acme.inventory.reservations.ClosedOrders;
+import org.acme.inventory.reservations.HeldStock;
 import org.acme.inventory.reservations.Reservations;
-import org.acme.inventory.stockitem.StockItem;
-import org.acme.inventory.stockitem.StockItemEvent;
+import org.acme.inventory.stockitemstore.StockItemStore;
 
 /**
  * Releases what stock items hold for an order and publishes StockReleased. An order that holds
@@ -28,13 +26,13 @@ public class ReleaseStockHandler {
 
     private static final String COMMAND = "ReleaseStock";
 
-    private final EventStore eventStore;
+    private final StockItemStore stockItems;
     private final Reservations reservations;
     private final ClosedOrders closedOrders;
     private final Outbox outbox;
 
-    public ReleaseStockHandler(EventStore eventStore, Reservations reservations, ClosedOrders closedOrders, Outbox outbox) {
-        this.eventStore = eventStore;
+    public ReleaseStockHandler(StockItemStore stockItems, Reservations reservations, ClosedOrders closedOrders, Outbox outbox) {
+        this.stockItems = stockItems;
         this.reservations = reservations;
         this.closedOrders = closedOrders;
         this.outbox = outbox;
@@ -44,22 +42,18 @@ public class ReleaseStockHandler {
     public Uni<Void> handle(ReleaseStock command, CommandMetadata metadata) {
         List<ReservedLine> released = new ArrayList<>();
         return closedOrders.close(command.orderId(), "cancelled", metadata.at())
-                .chain(() -> reservations.productsHeldFor(command.orderId()))
-                .chain(products -> InSequence.each(products, productId -> release(productId, command, metadata)
-                        .invoke(held -> released.add(new ReservedLine(productId, held)))))
+                .chain(() -> reservations.heldFor(command.orderId()))
+                .chain(holdings -> InSequence.each(holdings, held -> release(held, metadata)
+                        .invoke(() -> released.add(new ReservedLine(held.productId, held.quantity)))))
                 .chain(() -> released.isEmpty() ? Uni.createFrom().voidItem()
                         : outbox.enqueue(new StockReleased(command.orderId(), released),
                                 EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata)).replaceWithVoid());
     }
 
-    /** Releases one stock item's holding for the order; answers how much it held. */
-    private Uni<Integer> release(UUID productId, ReleaseStock command, CommandMetadata metadata) {
-        return eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+    private Uni<?> release(HeldStock held, CommandMetadata metadata) {
+        return stockItems.load(held.productId)
                 .onItem().transform(found -> found.orElseThrow())
-                .chain(item -> {
-                    int held = item.heldFor(command.orderId());
-                    item.release(command.orderId(), metadata.at());
-                    return eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata).replaceWith(held);
-                });
+                .invoke(item -> item.release(held.orderId, held.quantity, metadata.at()))
+                .chain(item -> stockItems.save(item, COMMAND, metadata));
     }
 }

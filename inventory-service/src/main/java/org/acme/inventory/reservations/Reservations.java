@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** The stock items that hold something for an order. */
+/**
+ * Which stock items hold how much for which order. Kept in the transaction of every stock item
+ * event, it is as current as the streams: handlers read it to release or ship an order's holdings
+ * and to see that an order is already reserved, so that a stock item need not remember its orders.
+ */
 @ApplicationScoped
 public class Reservations implements PanacheRepositoryBase<HeldStock, HeldStock.Key> {
 
-    public Uni<List<UUID>> productsHeldFor(UUID orderId) {
-        return find("orderId", Sort.by("productId"), orderId).list()
-                .onItem().transform(held -> held.stream().map(holding -> holding.productId).toList());
+    /** What the order holds, by product id. */
+    public Uni<List<HeldStock>> heldFor(UUID orderId) {
+        return find("orderId", Sort.by("productId"), orderId).list();
     }
 }

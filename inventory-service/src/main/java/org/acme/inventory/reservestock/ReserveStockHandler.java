@@ -4,14 +4,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.acme.infrastructure.commands.CommandMetadata;
-import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.outbox.EventOrigin;
 import org.acme.infrastructure.outbox.Outbox;
 import org.acme.infrastructure.session.InSequence;
@@ -20,15 +18,17 @@ import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.Shortage;
 import org.acme.integrationevents.inventory.StockReserved;
 import org.acme.inventory.reservations.ClosedOrders;
+import org.acme.inventory.reservations.Reservations;
 import org.acme.inventory.stockitem.StockItem;
-import org.acme.inventory.stockitem.StockItemEvent;
+import org.acme.inventory.stockitemstore.StockItemStore;
 import org.jboss.logging.Logger;
 
 /**
  * Reserves every line of an order or none: all stock items are checked first, then all reserved in
  * one transaction. The outcome is published either way: StockReserved, or ReserveStockRejected with
- * the lines that fell short. An order inventory already knows as cancelled or shipped (its placement
- * arrived late) reserves nothing and publishes nothing: orders has moved on.
+ * the lines that fell short. An order that already holds its stock (the same placement again) is
+ * answered StockReserved again, with what it holds. An order inventory already knows as cancelled or
+ * shipped (its placement arrived late) reserves nothing and publishes nothing: orders has moved on.
  */
 @ApplicationScoped
 public class ReserveStockHandler {
@@ -36,63 +36,68 @@ public class ReserveStockHandler {
     private static final String COMMAND = "ReserveStock";
     private static final Logger LOG = Logger.getLogger(ReserveStockHandler.class);
 
-    private final EventStore eventStore;
+    private final StockItemStore stockItems;
+    private final Reservations reservations;
     private final ClosedOrders closedOrders;
     private final Outbox outbox;
 
-    public ReserveStockHandler(EventStore eventStore, ClosedOrders closedOrders, Outbox outbox) {
-        this.eventStore = eventStore;
+    public ReserveStockHandler(StockItemStore stockItems, Reservations reservations, ClosedOrders closedOrders, Outbox outbox) {
+        this.stockItems = stockItems;
+        this.reservations = reservations;
         this.closedOrders = closedOrders;
         this.outbox = outbox;
     }
 
     @WithTransaction
     public Uni<Void> handle(ReserveStock command, CommandMetadata metadata) {
+        EventOrigin origin = EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata);
         return closedOrders.isClosed(command.orderId()).chain(closed -> {
             if (closed) {
                 LOG.infof("order %s was placed after it ended (a late or replayed OrderPlaced): nothing to reserve", command.orderId());
                 return Uni.createFrom().voidItem();
             }
-            return reserve(command, metadata);
+            return reservations.heldFor(command.orderId()).chain(held -> held.isEmpty()
+                    ? reserve(command, metadata, origin)
+                    : announce(command.orderId(), held.stream().map(it -> new ReservedLine(it.productId, it.quantity)).toList(), origin));
         });
     }
 
     /** Checks every line first, then reserves them all; or publishes the lines that fell short. */
-    private Uni<Void> reserve(ReserveStock command, CommandMetadata metadata) {
-        Map<UUID, StockItem> items = new LinkedHashMap<>();
+    private Uni<Void> reserve(ReserveStock command, CommandMetadata metadata, EventOrigin origin) {
+        List<StockItem> items = new ArrayList<>();
         List<Shortage> shortages = new ArrayList<>();
         // Sorted, so that two reservations over the same items always take them in the same order.
         List<Map.Entry<UUID, Integer>> lines = List.copyOf(new TreeMap<>(command.quantities()).entrySet());
-        EventOrigin origin = EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata);
-        return InSequence.each(lines, line -> eventStore.load(line.getKey(), StockItemEvent.class, StockItem::rehydrate)
-                        .invoke(item -> check(command, line, item, items, shortages)))
+        return InSequence.each(lines, line -> stockItems.load(line.getKey())
+                        .invoke(item -> check(line, item, items, shortages)))
                 .chain(() -> shortages.isEmpty()
                         ? reserveAll(command, items, metadata, origin)
                         : outbox.enqueue(new ReserveStockRejected(command.orderId(), reasonFor(shortages, command), shortages), origin)
                                 .replaceWithVoid());
     }
 
-    private static void check(ReserveStock command, Map.Entry<UUID, Integer> line, Optional<StockItem> item,
-                              Map<UUID, StockItem> items, List<Shortage> shortages) {
-        boolean alreadyHeld = item.map(it -> it.heldFor(command.orderId()) > 0).orElse(false);
-        if (alreadyHeld || item.map(it -> it.canReserve(line.getValue())).orElse(false)) {
-            items.put(line.getKey(), item.get());
+    private static void check(Map.Entry<UUID, Integer> line, Optional<StockItem> item, List<StockItem> items, List<Shortage> shortages) {
+        if (item.map(it -> it.canReserve(line.getValue())).orElse(false)) {
+            items.add(item.get());
         } else {
             int available = item.filter(it -> !it.discontinued()).map(StockItem::available).orElse(0);
             shortages.add(new Shortage(line.getKey(), line.getValue(), available));
         }
     }
 
-    private Uni<Void> reserveAll(ReserveStock command, Map<UUID, StockItem> items, CommandMetadata metadata, EventOrigin origin) {
+    private Uni<Void> reserveAll(ReserveStock command, List<StockItem> items, CommandMetadata metadata, EventOrigin origin) {
         List<ReservedLine> reserved = new ArrayList<>();
-        return InSequence.each(List.copyOf(items.entrySet()), entry -> {
-                    int quantity = command.quantities().get(entry.getKey());
-                    entry.getValue().reserve(command.orderId(), quantity, metadata.at());
-                    reserved.add(new ReservedLine(entry.getKey(), quantity));
-                    return eventStore.save(StockItem.STREAM_TYPE, entry.getKey(), entry.getValue(), COMMAND, metadata);
+        return InSequence.each(items, item -> {
+                    int quantity = command.quantities().get(item.productId());
+                    item.reserve(command.orderId(), quantity, metadata.at());
+                    reserved.add(new ReservedLine(item.productId(), quantity));
+                    return stockItems.save(item, COMMAND, metadata);
                 })
-                .chain(() -> outbox.enqueue(new StockReserved(command.orderId(), reserved), origin))
-                .replaceWithVoid();
+                .chain(() -> announce(command.orderId(), reserved, origin));
+    }
+
+    private Uni<Void> announce(UUID orderId, List<ReservedLine> reserved, EventOrigin origin) {
+        return outbox.enqueue(new StockReserved(orderId, reserved), origin).replaceWithVoid();
     }
 
     private static String reasonFor(List<Shortage> shortages, ReserveStock command) {

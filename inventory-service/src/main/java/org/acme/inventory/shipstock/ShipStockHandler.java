@@ -3,14 +3,12 @@ package org.acme.inventory.shipstock;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import org.acme.infrastructure.commands.CommandMetadata;
-import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.infrastructure.session.InSequence;
 import org.acme.inventory.reservations.ClosedOrders;
+import org.acme.inventory.reservations.HeldStock;
 import org.acme.inventory.reservations.Reservations;
-import org.acme.inventory.stockitem.StockItem;
-import org.acme.inventory.stockitem.StockItemEvent;
+import org.acme.inventory.stockitemstore.StockItemStore;
 
 /**
  * Ships what stock items hold for an order. Internal to inventory: nothing is published. The order
@@ -21,12 +19,12 @@ public class ShipStockHandler {
 
     private static final String COMMAND = "ShipStock";
 
-    private final EventStore eventStore;
+    private final StockItemStore stockItems;
     private final Reservations reservations;
     private final ClosedOrders closedOrders;
 
-    public ShipStockHandler(EventStore eventStore, Reservations reservations, ClosedOrders closedOrders) {
-        this.eventStore = eventStore;
+    public ShipStockHandler(StockItemStore stockItems, Reservations reservations, ClosedOrders closedOrders) {
+        this.stockItems = stockItems;
         this.reservations = reservations;
         this.closedOrders = closedOrders;
     }
@@ -34,14 +32,14 @@ public class ShipStockHandler {
     @WithTransaction
     public Uni<Void> handle(ShipStock command, CommandMetadata metadata) {
         return closedOrders.close(command.orderId(), "shipped", metadata.at())
-                .chain(() -> reservations.productsHeldFor(command.orderId()))
-                .chain(products -> InSequence.each(products, productId -> ship(productId, command, metadata)));
+                .chain(() -> reservations.heldFor(command.orderId()))
+                .chain(holdings -> InSequence.each(holdings, held -> ship(held, metadata)));
     }
 
-    private Uni<?> ship(UUID productId, ShipStock command, CommandMetadata metadata) {
-        return eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+    private Uni<?> ship(HeldStock held, CommandMetadata metadata) {
+        return stockItems.load(held.productId)
                 .onItem().transform(found -> found.orElseThrow())
-                .invoke(item -> item.ship(command.orderId(), metadata.at()))
-                .chain(item -> eventStore.save(StockItem.STREAM_TYPE, productId, item, COMMAND, metadata));
+                .invoke(item -> item.ship(held.orderId, held.quantity, metadata.at()))
+                .chain(item -> stockItems.save(item, COMMAND, metadata));
     }
 }

@@ -1,17 +1,18 @@
 package org.acme.inventory.stockitem;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.infrastructure.eventsourcing.Aggregate;
 
 /**
- * The stock of one product: what is on hand, and how much of it each order holds. Its stream id is
- * the product id. Catalog changes carry the catalog's version, so an older one arriving late is
- * ignored.
+ * The stock of one product: what is on hand and how much of it orders hold. Its stream id is the
+ * product id. Catalog changes carry the catalog's version, so an older one arriving late is ignored.
+ *
+ * <p>A best-seller's stream takes an event per order, for ever: the item keeps totals only (which
+ * order holds how much is the reservations table, kept with its events), so that its state stays a
+ * few fields however many orders are open, and can be snapshotted (decision 0009).
  */
 public final class StockItem extends Aggregate<StockItemEvent> {
 
@@ -22,7 +23,7 @@ public final class StockItem extends Aggregate<StockItemEvent> {
     private long catalogVersion;
     private boolean discontinued;
     private int onHand;
-    private final Map<UUID, Integer> reservations = new HashMap<>();
+    private int reserved;
 
     private StockItem() {
     }
@@ -40,6 +41,23 @@ public final class StockItem extends Aggregate<StockItemEvent> {
         StockItem item = new StockItem();
         item.replay(history);
         return item;
+    }
+
+    /** The item as of a snapshot taken at {@code version}, then the events after it. */
+    public static StockItem restore(StockItemSnapshot snapshot, long version, List<StockItemEvent> eventsAfter) {
+        StockItem item = new StockItem();
+        item.productId = snapshot.productId();
+        item.name = snapshot.name();
+        item.catalogVersion = snapshot.catalogVersion();
+        item.discontinued = snapshot.discontinued();
+        item.onHand = snapshot.onHand();
+        item.reserved = snapshot.reserved();
+        item.replay(version, eventsAfter);
+        return item;
+    }
+
+    public StockItemSnapshot snapshot() {
+        return new StockItemSnapshot(productId, name, catalogVersion, discontinued, onHand, reserved);
     }
 
     /** Takes the catalog's name, unless this item already knows a newer one. */
@@ -75,10 +93,8 @@ public final class StockItem extends Aggregate<StockItemEvent> {
         return !discontinued && available() >= quantity;
     }
 
+    /** Holds stock for an order (which must not hold any of this item yet: the reservations table says). */
     public void reserve(UUID orderId, int quantity, Instant at) {
-        if (reservations.containsKey(orderId)) {
-            return;
-        }
         if (!canReserve(quantity)) {
             throw CommandRejected.becauseOfRule("cannot reserve " + quantity + " of product " + productId
                     + (discontinued ? ": it is discontinued" : ": only " + available() + " available"));
@@ -86,20 +102,22 @@ public final class StockItem extends Aggregate<StockItemEvent> {
         raise(new StockReservedEvent(productId, orderId, quantity, at));
     }
 
-    /** Gives back what an order holds; nothing if it holds nothing (it may never have been reserved). */
-    public void release(UUID orderId, Instant at) {
-        Integer held = reservations.get(orderId);
-        if (held != null) {
-            raise(new StockReleasedEvent(productId, orderId, held, at));
-        }
+    /** Gives back what an order holds (as the reservations table says). */
+    public void release(UUID orderId, int held, Instant at) {
+        raise(new StockReleasedEvent(productId, orderId, checkedHolding(orderId, held), at));
     }
 
-    /** Turns what an order holds into a shipment; nothing if it holds nothing. */
-    public void ship(UUID orderId, Instant at) {
-        Integer held = reservations.get(orderId);
-        if (held != null) {
-            raise(new StockShippedEvent(productId, orderId, held, at));
+    /** Turns what an order holds (as the reservations table says) into a shipment. */
+    public void ship(UUID orderId, int held, Instant at) {
+        raise(new StockShippedEvent(productId, orderId, checkedHolding(orderId, held), at));
+    }
+
+    private int checkedHolding(UUID orderId, int held) {
+        if (held <= 0 || held > reserved) {
+            throw new IllegalStateException("order " + orderId + " cannot hold " + held + " of product " + productId
+                    + ": " + reserved + " reserved in all");
         }
+        return held;
     }
 
     public UUID productId() {
@@ -119,15 +137,11 @@ public final class StockItem extends Aggregate<StockItemEvent> {
     }
 
     public int reserved() {
-        return reservations.values().stream().mapToInt(Integer::intValue).sum();
+        return reserved;
     }
 
     public int available() {
         return onHand - reserved();
-    }
-
-    public int heldFor(UUID orderId) {
-        return reservations.getOrDefault(orderId, 0);
     }
 
     @Override
@@ -145,11 +159,11 @@ public final class StockItem extends Aggregate<StockItemEvent> {
         } else if (event instanceof StockAdjustedEvent adjusted) {
             onHand += adjusted.delta();
         } else if (event instanceof StockReservedEvent reservedEvent) {
-            reservations.put(reservedEvent.orderId(), reservedEvent.quantity());
+            reserved += reservedEvent.quantity();
         } else if (event instanceof StockReleasedEvent released) {
-            reservations.remove(released.orderId());
+            reserved -= released.quantity();
         } else if (event instanceof StockShippedEvent shipped) {
-            reservations.remove(shipped.orderId());
+            reserved -= shipped.quantity();
             onHand -= shipped.quantity();
         } else {
             throw new IllegalArgumentException("StockItem cannot apply " + event.getClass().getName());

@@ -6,9 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.acme.infrastructure.commands.CommandMetadata;
-import org.acme.infrastructure.eventstore.EventStore;
 import org.acme.inventory.stockitem.StockItem;
-import org.acme.inventory.stockitem.StockItemEvent;
+import org.acme.inventory.stockitemstore.StockItemStore;
 
 /**
  * Keeps stock items in step with the catalog. Catalog events may arrive in any order (a rename
@@ -18,10 +17,10 @@ import org.acme.inventory.stockitem.StockItemEvent;
 @ApplicationScoped
 public class TrackProductsHandler {
 
-    private final EventStore eventStore;
+    private final StockItemStore stockItems;
 
-    public TrackProductsHandler(EventStore eventStore) {
-        this.eventStore = eventStore;
+    public TrackProductsHandler(StockItemStore stockItems) {
+        this.stockItems = stockItems;
     }
 
     @WithTransaction
@@ -44,10 +43,10 @@ public class TrackProductsHandler {
 
     private Uni<Void> change(UUID productId, String name, long catalogVersion, String commandType,
                              CommandMetadata metadata, Consumer<StockItem> change) {
-        return eventStore.load(productId, StockItemEvent.class, StockItem::rehydrate)
+        return stockItems.load(productId)
                 .onItem().transform(found -> found.orElseGet(() -> StockItem.track(productId, name, catalogVersion, metadata.at())))
                 .invoke(change)
-                .chain(item -> eventStore.save(StockItem.STREAM_TYPE, productId, item, commandType, metadata))
+                .chain(item -> stockItems.save(item, commandType, metadata))
                 .replaceWithVoid();
     }
 }

@@ -104,39 +104,43 @@ class StockItemTest {
     }
 
     @Test
-    void givenAReservation_whenReservedAgainForTheSameOrder_thenNothingMore() {
-        StockItem item = given(tracked(), delivered(5), new StockReservedEvent(PRODUCT, ORDER, 3, AT));
-
-        item.reserve(ORDER, 3, AT);
-
-        assertThat(item.changes()).isEmpty();
-    }
-
-    @Test
     void givenAReservation_whenReleased_thenAvailableAgain() {
         StockItem item = given(tracked(), delivered(5), new StockReservedEvent(PRODUCT, ORDER, 3, AT));
 
-        item.release(ORDER, AT);
+        item.release(ORDER, 3, AT);
 
         assertThat(item.changes()).containsExactly(new StockReleasedEvent(PRODUCT, ORDER, 3, AT));
         assertThat(item.available()).isEqualTo(5);
     }
 
     @Test
-    void givenNoReservationForTheOrder_whenReleasedOrShipped_thenNothingHappens() {
-        StockItem item = given(tracked(), delivered(5));
+    void givenLessReservedThanAHoldingClaims_whenReleasedOrShipped_thenItIsABug_notAnEvent() {
+        StockItem item = given(tracked(), delivered(5), new StockReservedEvent(PRODUCT, ORDER, 2, AT));
 
-        item.release(ORDER, AT);
-        item.ship(ORDER, AT);
-
+        assertThatThrownBy(() -> item.release(ORDER, 3, AT)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> item.ship(ORDER, 0, AT)).isInstanceOf(IllegalStateException.class);
         assertThat(item.changes()).isEmpty();
+    }
+
+    @Test
+    void manyOpenReservations_areTotals_andSurviveASnapshot() {
+        StockItem item = given(tracked(), delivered(100), new StockReservedEvent(PRODUCT, UUID.randomUUID(), 3, AT),
+                new StockReservedEvent(PRODUCT, ORDER, 4, AT), new StockShippedEvent(PRODUCT, UUID.randomUUID(), 3, AT));
+
+        StockItem restored = StockItem.restore(item.snapshot(), item.version(), List.of(new StockReleasedEvent(PRODUCT, ORDER, 4, AT)));
+
+        assertThat(restored.version()).isEqualTo(item.version() + 1);
+        assertThat(restored.onHand()).isEqualTo(97);
+        assertThat(restored.reserved()).isZero();
+        assertThat(restored.name()).isEqualTo(item.name());
+        assertThat(restored.eventsSinceSnapshot()).isEqualTo(1);
     }
 
     @Test
     void givenAReservation_whenShipped_thenItLeavesTheStockOnHand() {
         StockItem item = given(tracked(), delivered(5), new StockReservedEvent(PRODUCT, ORDER, 3, AT));
 
-        item.ship(ORDER, AT);
+        item.ship(ORDER, 3, AT);
 
         assertThat(item.changes()).containsExactly(new StockShippedEvent(PRODUCT, ORDER, 3, AT));
         assertThat(item.onHand()).isEqualTo(2);

@@ -139,6 +139,22 @@ class InventorySubscribersTest {
     }
 
     @Test
+    void orderPlaced_againAsAnotherMessage_reservesNothingMore_andAnswersWhatTheOrderHolds() throws Exception {
+        UUID productId = aStockedProduct(10);
+        UUID orderId = UUID.randomUUID();
+        TestMessages.publish(orderPlaced(orderId, new OrderPlaced.Line(productId, 3)));
+        TestMessages.publish(orderPlaced(orderId, new OrderPlaced.Line(productId, 3)));
+
+        List<QueueProbe.Received> answers = inventoryEvents.await(message -> message.routingKey().equals("StockReserved.v1")
+                && message.body().contains(orderId.toString()), 2, PATIENCE);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(EnvelopeCodec.readTree(answer.body())
+                .get("payload").get("lines").get(0).get("quantity").asInt()).isEqualTo(3));
+        assertThat(stockField(productId, "reserved")).isEqualTo(3);
+        assertThat(stockField(productId, "available")).isEqualTo(7);
+    }
+
+    @Test
     void orderPlaced_thatOneLineCannotMeet_reservesNothing_andNamesTheShortLine() throws Exception {
         UUID plenty = aStockedProduct(10);
         UUID scarce = aStockedProduct(1);

@@ -6,6 +6,7 @@ import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +30,14 @@ public class EventStore {
 
     private static final String READ = "SELECT version, event_type, CAST(data AS text) FROM events"
             + " WHERE stream_id = ? ORDER BY version";
-    private static final String INSERT = "INSERT INTO events (event_id, stream_id, version, event_type, data, metadata,"
-            + " recorded_at) VALUES (?, ?, ?, ?, CAST(CAST(? AS text) AS jsonb), CAST(CAST(? AS text) AS jsonb), ?)";
+    private static final String READ_FROM_SNAPSHOT = "SELECT 'snapshot', version, CAST(data AS text) FROM snapshots"
+            + " WHERE stream_id = ? AND snapshot_type = ?"
+            + " UNION ALL SELECT event_type, version, CAST(data AS text) FROM events WHERE stream_id = ? AND version >"
+            + " coalesce((SELECT version FROM snapshots WHERE stream_id = ? AND snapshot_type = ?), 0)"
+            + " ORDER BY 2";
+    private static final String SNAPSHOT = "INSERT INTO snapshots (stream_id, snapshot_type, version, data, taken_at)"
+            + " VALUES (?, ?, ?, CAST(CAST(? AS text) AS jsonb), ?) ON CONFLICT (stream_id) DO UPDATE SET"
+            + " snapshot_type = EXCLUDED.snapshot_type, version = EXCLUDED.version, data = EXCLUDED.data, taken_at = EXCLUDED.taken_at";
 
     private final Sql sql;
     private final ObjectMapper json;
@@ -61,6 +68,49 @@ public class EventStore {
                 .transform(stream -> stream.exists() ? Optional.of(rehydrate.apply(stream.events())) : Optional.empty());
     }
 
+    /**
+     * Loads an aggregate from its latest snapshot and the events after it (from its whole stream when
+     * it has no snapshot of this type yet), or nothing when the stream does not exist.
+     */
+    public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Optional<A>> load(UUID streamId, Snapshots<E, S, A> snapshots) {
+        return sql.query(READ_FROM_SNAPSHOT, streamId, snapshots.name(), streamId, streamId, snapshots.name())
+                .onItem().transform(rows -> restore(streamId, snapshots, rows));
+    }
+
+    private <E extends DomainEvent, S, A extends Aggregate<E>> Optional<A> restore(UUID streamId, Snapshots<E, S, A> snapshots,
+                                                                                  List<SqlRow> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean fromSnapshot = "snapshot".equals(rows.get(0).text(0));
+        List<E> events = new ArrayList<>(rows.size());
+        for (SqlRow row : rows.subList(fromSnapshot ? 1 : 0, rows.size())) {
+            events.add(decode(streamId, snapshots.family(), row.text(0), row.text(2)));
+        }
+        if (!fromSnapshot) {
+            return Optional.of(snapshots.fromHistory().apply(events));
+        }
+        S snapshot = decode(streamId, snapshots.type(), rows.get(0).text(2));
+        return Optional.of(snapshots.fromSnapshot().restore(snapshot, rows.get(0).number(1), events));
+    }
+
+    /**
+     * Appends an aggregate's new events like {@link #save(String, UUID, Aggregate, String, CommandMetadata)},
+     * and, when enough events have piled up since its latest snapshot, a new snapshot of the state
+     * they lead to, in the same transaction.
+     */
+    public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<List<StoredEvent<E>>> save(String streamType, UUID streamId,
+                                                                                          A aggregate, Snapshots<E, S, A> snapshots,
+                                                                                          String commandType, CommandMetadata command) {
+        Uni<List<StoredEvent<E>>> appended = save(streamType, streamId, aggregate, commandType, command);
+        if (aggregate.changes().isEmpty() || !snapshots.due(aggregate)) {
+            return appended;
+        }
+        long version = aggregate.version() + aggregate.changes().size();
+        return appended.call(() -> sql.update(SNAPSHOT, streamId, snapshots.name(), version,
+                toJson(snapshots.take().apply(aggregate)), command.at()));
+    }
+
     /** Appends an aggregate's new events, expecting the version it was loaded at. */
     public <E extends DomainEvent> Uni<List<StoredEvent<E>>> save(String streamType, UUID streamId, Aggregate<E> aggregate,
                                                                  String commandType, CommandMetadata command) {
@@ -82,27 +132,44 @@ public class EventStore {
         for (E event : events) {
             stored.add(new StoredEvent<>(streamId, expectedVersion + stored.size() + 1, event));
         }
-        String metadata = metadataJson(commandType, command);
-        return advanceStream(streamType, streamId, expectedVersion, expectedVersion + events.size())
-                .chain(() -> InSequence.each(stored, event -> insert(event, metadata, command)))
-                .chain(() -> project(streamType, stored))
+        return sql.update(appendStatement(expectedVersion, stored.size()),
+                        appendParameters(streamType, streamId, expectedVersion, stored, metadataJson(commandType, command), command))
+                .onItem().transformToUni(inserted -> inserted == stored.size()
+                        ? project(streamType, stored)
+                        : Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion)))
                 .replaceWith(stored);
     }
 
-    private Uni<Void> advanceStream(String streamType, UUID streamId, long expectedVersion, long newVersion) {
-        Uni<Integer> advanced = expectedVersion == 0
-                ? sql.update("INSERT INTO event_streams (stream_id, stream_type, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                        streamId, streamType, newVersion)
-                : sql.update("UPDATE event_streams SET version = ? WHERE stream_id = ? AND version = ?",
-                        newVersion, streamId, expectedVersion);
-        return advanced.onItem().transformToUni(rows -> rows == 1
-                ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new ConcurrencyConflict(streamId, expectedVersion)));
+    /**
+     * One statement, one round trip: the stream's version moved on (created at version 0) only if it
+     * is still the expected one, and the events inserted only if it was. Fewer rows than events
+     * inserted means another transaction appended first.
+     */
+    private static String appendStatement(long expectedVersion, int events) {
+        String advance = expectedVersion == 0
+                ? "INSERT INTO event_streams (stream_id, stream_type, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING stream_id"
+                : "UPDATE event_streams SET version = ? WHERE stream_id = ? AND version = ? RETURNING stream_id";
+        String row = "(CAST(? AS uuid), CAST(? AS bigint), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS timestamptz))";
+        return "WITH stream AS (" + advance + ") INSERT INTO events (event_id, stream_id, version, event_type, data, metadata,"
+                + " recorded_at) SELECT e.event_id, stream.stream_id, e.version, e.event_type, CAST(e.data AS jsonb),"
+                + " CAST(e.metadata AS jsonb), e.recorded_at FROM stream, (VALUES " + String.join(", ", Collections.nCopies(events, row))
+                + ") AS e (event_id, version, event_type, data, metadata, recorded_at)";
     }
 
-    private Uni<Integer> insert(StoredEvent<?> stored, String metadata, CommandMetadata command) {
-        return sql.update(INSERT, UUID.randomUUID(), stored.streamId(), stored.version(),
-                DomainEventTypes.nameOf((DomainEvent) stored.event()), toJson(stored.event()), metadata, command.at());
+    private Object[] appendParameters(String streamType, UUID streamId, long expectedVersion, List<? extends StoredEvent<?>> stored,
+                                      String metadata, CommandMetadata command) {
+        long newVersion = expectedVersion + stored.size();
+        List<Object> parameters = new ArrayList<>(3 + 6 * stored.size());
+        if (expectedVersion == 0) {
+            parameters.addAll(List.of(streamId, streamType, newVersion));
+        } else {
+            parameters.addAll(List.of(newVersion, streamId, expectedVersion));
+        }
+        for (StoredEvent<?> event : stored) {
+            parameters.addAll(List.of(UUID.randomUUID(), event.version(), DomainEventTypes.nameOf((DomainEvent) event.event()),
+                    toJson(event.event()), metadata, command.at()));
+        }
+        return parameters.toArray();
     }
 
     private Uni<Void> project(String streamType, List<? extends StoredEvent<?>> stored) {
@@ -111,10 +178,14 @@ public class EventStore {
     }
 
     private <E extends DomainEvent> E decode(UUID streamId, Class<E> family, String type, String data) {
+        return decode(streamId, DomainEventTypes.classOf(family, type), data);
+    }
+
+    private <T> T decode(UUID streamId, Class<T> type, String data) {
         try {
-            return json.readValue(data, DomainEventTypes.classOf(family, type));
+            return json.readValue(data, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a " + type + " of stream " + streamId, e);
+            throw new IllegalStateException("cannot read a " + type.getSimpleName() + " of stream " + streamId, e);
         }
     }
 

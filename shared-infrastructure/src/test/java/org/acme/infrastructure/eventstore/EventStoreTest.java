@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.sql.Sql;
 import org.acme.infrastructure.testing.Reactive;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,9 @@ class EventStoreTest {
 
     @Inject
     EventStore eventStore;
+
+    @Inject
+    Sql sql;
 
     @Test
     void appendedEvents_areReadBackInOrder_withTheStreamVersion() {
@@ -84,6 +88,83 @@ class EventStoreTest {
         StaleVersion.check(stream, null, read.version());
         assertThatThrownBy(() -> StaleVersion.check(stream, 4L, read.version())).isInstanceOf(StaleVersion.class)
                 .hasMessageContaining("current version is 1");
+    }
+
+    @Test
+    void aLongStream_isSnapshottedWithItsAppends_andLoadedFromItsSnapshotAndTheEventsAfter() {
+        UUID stream = UUID.randomUUID();
+        for (int i = 1; i <= 7; i++) {
+            incrementWithSnapshots(stream, i);
+        }
+
+        assertThat(snapshotVersion(stream)).isEqualTo(6);
+        Counter loaded = loadWithSnapshots(stream);
+        assertThat(loaded.version()).isEqualTo(7);
+        assertThat(loaded.total()).isEqualTo(28);
+        assertThat(loaded.eventsSinceSnapshot()).isEqualTo(1);
+    }
+
+    @Test
+    void aSnapshot_standsForTheHistoryBeforeIt() {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(1), new CounterEvent.Incremented(1), new CounterEvent.Incremented(1)));
+        writeSnapshot(stream, "CounterSnapshot", 2, "{\"total\": 1000}");
+
+        Counter loaded = loadWithSnapshots(stream);
+
+        assertThat(loaded.total()).isEqualTo(1001);
+        assertThat(loaded.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aLongHistoryWrittenWithoutSnapshots_isReplayedOnce_thenSnapshottedByTheNextAppend() {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(5), new CounterEvent.Incremented(5), new CounterEvent.Incremented(5),
+                new CounterEvent.Incremented(5), new CounterEvent.Incremented(5)));
+
+        incrementWithSnapshots(stream, 1);
+
+        assertThat(snapshotVersion(stream)).isEqualTo(6);
+        assertThat(loadWithSnapshots(stream).eventsSinceSnapshot()).isZero();
+        assertThat(loadWithSnapshots(stream).total()).isEqualTo(26);
+    }
+
+    @Test
+    void aSnapshotOfAnotherShape_isIgnored_andTheStreamReplayedFromItsStart() {
+        UUID stream = UUID.randomUUID();
+        append(stream, 0, List.of(new CounterEvent.Incremented(2), new CounterEvent.Incremented(3)));
+        writeSnapshot(stream, "CounterSnapshotOfLastYear", 1, "{\"count\": \"not a total\"}");
+
+        Counter loaded = loadWithSnapshots(stream);
+
+        assertThat(loaded.total()).isEqualTo(5);
+        assertThat(loaded.version()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownStream_loadsAsNothing_withSnapshotsToo() {
+        assertThat(Reactive.inSession(() -> eventStore.load(UUID.randomUUID(), Counter.SNAPSHOTS))).isEmpty();
+    }
+
+    private void incrementWithSnapshots(UUID stream, int by) {
+        Reactive.inTransaction(() -> eventStore.load(stream, Counter.SNAPSHOTS).chain(found -> {
+            Counter counter = found.orElseGet(() -> Counter.fromHistory(List.of()));
+            counter.increment(by);
+            return eventStore.save("Counter", stream, counter, Counter.SNAPSHOTS, "Increment", command());
+        }));
+    }
+
+    private Counter loadWithSnapshots(UUID stream) {
+        return Reactive.inSession(() -> eventStore.load(stream, Counter.SNAPSHOTS)).orElseThrow();
+    }
+
+    private long snapshotVersion(UUID stream) {
+        return Reactive.inSession(() -> sql.query("SELECT version FROM snapshots WHERE stream_id = ?", stream)).get(0).number(0);
+    }
+
+    private void writeSnapshot(UUID stream, String type, long version, String data) {
+        Reactive.inTransaction(() -> sql.update("INSERT INTO snapshots (stream_id, snapshot_type, version, data, taken_at)"
+                + " VALUES (?, ?, ?, CAST(CAST(? AS text) AS jsonb), now())", stream, type, version, data));
     }
 
     private void append(UUID stream, long expectedVersion, List<CounterEvent> events) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Orders' local view of the catalog, fed by the catalog's events and inventory's StockAdjusted.
@@ -24,30 +25,30 @@ import java.util.UUID;
 public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID> {
 
     public Uni<Void> recordCatalogDetails(UUID productId, String name, BigDecimal price, String category, long catalogVersion) {
-        return entryOf(productId).invoke(entry -> {
+        return change(productId, entry -> {
             if (entry.catalogIsOlderThan(catalogVersion)) {
                 entry.name = name;
                 entry.price = price;
                 entry.category = category;
                 entry.catalogVersion = catalogVersion;
             }
-        }).replaceWithVoid();
+        });
     }
 
     public Uni<Void> withdraw(UUID productId, long catalogVersion) {
-        return entryOf(productId).invoke(entry -> {
+        return change(productId, entry -> {
             entry.removed = true;
             entry.catalogVersion = entry.catalogIsOlderThan(catalogVersion) ? catalogVersion : entry.catalogVersion;
-        }).replaceWithVoid();
+        });
     }
 
     public Uni<Void> recordAvailability(UUID productId, int available, long stockVersion) {
-        return entryOf(productId).invoke(entry -> {
+        return change(productId, entry -> {
             if (entry.stockIsOlderThan(stockVersion)) {
                 entry.available = available;
                 entry.stockVersion = stockVersion;
             }
-        }).replaceWithVoid();
+        });
     }
 
     /** A product the view can show (it has a name), removed or not. */
@@ -64,7 +65,12 @@ public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID
                 .onItem().transform(entries -> entries.stream().map(ProductViewEntry::viewed).toList());
     }
 
-    private Uni<ProductViewEntry> entryOf(UUID productId) {
-        return findById(productId).chain(found -> found != null ? Uni.createFrom().item(found) : persist(ProductViewEntry.unknown(productId)));
+    /** Changes the product's entry, or a new one changed before it is persisted: one insert, not an insert and an update. */
+    private Uni<Void> change(UUID productId, Consumer<ProductViewEntry> change) {
+        return findById(productId).chain(found -> {
+            ProductViewEntry entry = found != null ? found : ProductViewEntry.unknown(productId);
+            change.accept(entry);
+            return found != null ? Uni.createFrom().voidItem() : persist(entry).replaceWithVoid();
+        });
     }
 }

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * What a service's {@code @Incoming} method does with each message of its queue. The connector
- * hands messages over one at a time, in queue order (prefetch 1), and the next one only once the
- * returned {@code Uni} has completed: it completes once the outcome is durable — applied and
+ * hands messages over one at a time, in queue order (the next one already fetched: prefetch 2), and
+ * the next one only once the returned {@code Uni} has completed: it completes once the outcome is durable — applied and
  * committed, recognised as a duplicate, or dead-lettered with its reason — and the message is
  * acknowledged. A failure that passes by itself (the database away) is retried in place for as long
  * as it lasts; any other is retried a few times, then dead-lettered. Nothing is put back in the

@@ -218,8 +218,9 @@ class SubscriptionTest {
 
     /**
      * A consumer that dies returns to the queue, with their delivery count raised, every message it
-     * held. Here its connection drops six times while a backlog waits: had it held many messages ahead
-     * (a prefetch of 50), those never tried would pass the delivery limit (5) and be dead-lettered.
+     * held. Here its connection drops six times while a backlog waits, the queue moving on between
+     * drops: had it held many messages ahead (a prefetch of 50), those never tried would pass the
+     * delivery limit (5) and be dead-lettered; a prefetch below the limit (2) spends it on none.
      */
     @Test
     void connectionsDroppedAgainAndAgainWithABacklog_spendTheDeliveryLimitOfNoMessageNeverTried() throws Exception {

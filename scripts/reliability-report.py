@@ -12,7 +12,7 @@ import sys
 from datetime import datetime, timezone
 
 ORDER = ["broker-stopped", "broker-restarted", "postgres-stopped", "services-killed", "two-instances",
-         "out-of-order", "poison", "topology-lost", "memory-alarm"]
+         "out-of-order", "poison", "topology-lost", "memory-alarm", "overload"]
 
 
 def version(command):

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 scripts/local-services.sh || exit 1
 rm -rf e2e-tests/target/reliability
-./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -DskipEndToEnd=true \
+./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -DskipEndToEnd=true \
   -Dit.test="org.acme.e2e.faults.${1:-*IT}"
 status=$?
 

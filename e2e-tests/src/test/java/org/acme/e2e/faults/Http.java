@@ -15,8 +15,8 @@ import java.time.Duration;
 /** JSON over HTTP as a client sees it: an answer, a refusal to connect, or no answer in time. */
 final class Http {
 
-    /** What came back; {@code status} 0 when nothing did. */
-    record Answer(int status, String contentType, JsonNode body, Duration latency, Reach reach) {
+    /** What came back; {@code status} 0 when nothing did; {@code retryAfter} empty when not given. */
+    record Answer(int status, String contentType, String retryAfter, JsonNode body, Duration latency, Reach reach) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -61,17 +61,17 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    parse(response.body()), since(start), Reach.ANSWERED);
+                    response.headers().firstValue("Retry-After").orElse(""), parse(response.body()), since(start), Reach.ANSWERED);
         } catch (ConnectException refused) {
-            return new Answer(0, "", MissingNode.getInstance(), since(start), Reach.REFUSED);
+            return new Answer(0, "", "", MissingNode.getInstance(), since(start), Reach.REFUSED);
         } catch (HttpTimeoutException | RuntimeException e) {
-            return new Answer(0, "", MissingNode.getInstance(), since(start), Reach.NO_ANSWER);
+            return new Answer(0, "", "", MissingNode.getInstance(), since(start), Reach.NO_ANSWER);
         } catch (IOException e) {
             Reach reach = e.getCause() instanceof ConnectException ? Reach.REFUSED : Reach.NO_ANSWER;
-            return new Answer(0, "", MissingNode.getInstance(), since(start), reach);
+            return new Answer(0, "", "", MissingNode.getInstance(), since(start), reach);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, "", MissingNode.getInstance(), since(start), Reach.NO_ANSWER);
+            return new Answer(0, "", "", MissingNode.getInstance(), since(start), Reach.NO_ANSWER);
         }
     }
 

@@ -14,9 +14,10 @@ import java.util.UUID;
  * @param customer for a placed order: a customer of its own, so an order can be found by it
  * @param lines    for a placed order: product → quantity
  * @param delta    for a stock adjustment
+ * @param retryAfter the Retry-After of a refusal, empty when none was given
  */
 record Operation(Kind kind, String correlationId, UUID subject, UUID customer, Map<UUID, Integer> lines, int delta,
-                 Instant sentAt, Duration latency, Outcome outcome, int status, String contentType) {
+                 Instant sentAt, Duration latency, Outcome outcome, int status, String contentType, String retryAfter) {
 
     enum Kind { PLACE_ORDER, CANCEL_ORDER, SHIP_ORDER, ADJUST_STOCK, UPDATE_PRODUCT }
 
@@ -28,7 +29,7 @@ record Operation(Kind kind, String correlationId, UUID subject, UUID customer, M
                 : answer.status() > 0 || answer.reach() == Http.Reach.REFUSED ? Outcome.FAILED
                 : Outcome.UNKNOWN;
         return new Operation(kind, correlationId, subject, customer, lines, delta, sentAt, answer.latency(), outcome,
-                answer.status(), answer.contentType());
+                answer.status(), answer.contentType(), answer.retryAfter());
     }
 
     boolean is(Kind kind, Outcome outcome) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.acme.infrastructure.rabbitmq.Backoff;
@@ -178,25 +179,34 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes batch after batch until the outbox holds nothing unpublished. */
+    /**
+     * Publishes batch after batch until the outbox holds nothing unpublished. The broker and the
+     * database work side by side: the next batch is read while the broker confirms the current one,
+     * and a batch is marked while the next one is published. Each mark is awaited before the next
+     * one is sent, so a lost session stops the relay after at most one batch published and not
+     * marked, which is published again (a duplicate, never a gap).
+     */
     private void relayPending(RelayConnection session, ConfirmedPublisher publisher) throws BrokerUnavailable {
-        List<OutboxMessage> batch;
-        do {
-            batch = session.nextBatch(config.batchSize());
-            if (batch.isEmpty()) {
-                return;
-            }
+        List<OutboxMessage> batch = session.nextBatch(config.batchSize());
+        CompletableFuture<Void> marking = CompletableFuture.completedFuture(null);
+        while (!batch.isEmpty()) {
             awaitBindingsIfExchangeWasLost(publisher);
+            CompletableFuture<List<OutboxMessage>> next = running && batch.size() == config.batchSize()
+                    ? session.nextBatchAfter(batch.get(batch.size() - 1).position(), config.batchSize())
+                    : CompletableFuture.completedFuture(List.of());
             Publication publication = publisher.publish(batch);
             afterPublishBeforeMark.run();
-            session.markPublished(publication.confirmed());
+            RelayConnection.await(marking);
+            marking = session.markPublished(publication.confirmed());
             parkUnpublishable(session, publication, batch);
             int unconfirmed = batch.size() - publication.confirmed().size() - publication.unpublishable().size();
             if (unconfirmed > 0) {
                 throw new BrokerUnavailable(unconfirmed + " of " + batch.size() + " messages were not confirmed"
                         + (publication.returned().isEmpty() ? "" : " (" + publication.returned().size() + " unroutable)"), null);
             }
-        } while (running && batch.size() == config.batchSize());
+            batch = RelayConnection.await(next);
+        }
+        RelayConnection.await(marking);
     }
 
     /**

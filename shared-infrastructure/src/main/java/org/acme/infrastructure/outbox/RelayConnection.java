@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The relay's own connection to PostgreSQL, through the reactive client and never from a pool: it
@@ -18,7 +22,9 @@ import java.util.List;
  * loses the lock too, so an instance can only mark rows while it still leads.
  *
  * <p>The relay runs on a thread of its own and waits for each statement, with a bound: the
- * connection's I/O stays on Vert.x, and the relay's steps stay in their order.
+ * connection's I/O stays on Vert.x, and the relay's steps stay in their order. Two statements are
+ * started without waiting (the next batch's read, a batch's mark), so that the database works while
+ * the broker confirms; the relay waits for them before it relies on them.
  */
 final class RelayConnection implements AutoCloseable {
 
@@ -28,7 +34,7 @@ final class RelayConnection implements AutoCloseable {
 
     private static final String NEXT_BATCH = "SELECT position, message_id, event_type, routing_key, correlation_id,"
             + " causation_id, occurred_at, envelope::text FROM outbox WHERE published_at IS NULL AND parked_reason IS NULL"
-            + " ORDER BY position LIMIT $1";
+            + " AND position > $1 ORDER BY position LIMIT $2";
 
     private final PgConnection connection;
 
@@ -59,20 +65,48 @@ final class RelayConnection implements AutoCloseable {
                 .await().atMost(STATEMENT_TIMEOUT).iterator().next().getBoolean(0);
     }
 
+    /** The first unpublished rows, in outbox order. */
     List<OutboxMessage> nextBatch(int limit) {
-        List<OutboxMessage> batch = new ArrayList<>(limit);
-        for (Row row : connection.preparedQuery(NEXT_BATCH).execute(Tuple.of(limit)).await().atMost(STATEMENT_TIMEOUT)) {
-            batch.add(new OutboxMessage(row.getLong(0), row.getUUID(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getString(5), row.getOffsetDateTime(6).toInstant(),
-                    row.getString(7).getBytes(StandardCharsets.UTF_8)));
-        }
-        return batch;
+        return await(nextBatchAfter(0, limit));
     }
 
-    void markPublished(Collection<Long> positions) {
-        if (!positions.isEmpty()) {
-            connection.preparedQuery("UPDATE outbox SET published_at = now() WHERE position = ANY ($1)")
-                    .execute(Tuple.of(positions.toArray(Long[]::new))).await().atMost(STATEMENT_TIMEOUT);
+    /**
+     * Starts reading the unpublished rows after {@code position} and answers at once: the relay
+     * reads the next batch while the broker confirms the current one. Statements on one session run
+     * in the order they were sent, so a read sent after a mark sees it.
+     */
+    CompletableFuture<List<OutboxMessage>> nextBatchAfter(long position, int limit) {
+        return connection.preparedQuery(NEXT_BATCH).execute(Tuple.of(position, limit)).map(rows -> {
+            List<OutboxMessage> batch = new ArrayList<>(limit);
+            for (Row row : rows) {
+                batch.add(new OutboxMessage(row.getLong(0), row.getUUID(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getOffsetDateTime(6).toInstant(),
+                        row.getString(7).getBytes(StandardCharsets.UTF_8)));
+            }
+            return batch;
+        }).subscribeAsCompletionStage();
+    }
+
+    /** Starts marking rows published and answers at once; {@link #await} tells whether it was done. */
+    CompletableFuture<Void> markPublished(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return connection.preparedQuery("UPDATE outbox SET published_at = now() WHERE position = ANY ($1)")
+                .execute(Tuple.of(positions.toArray(Long[]::new))).replaceWithVoid().subscribeAsCompletionStage();
+    }
+
+    /** Waits for a statement started earlier, with the same bound as every other. */
+    static <T> T await(CompletableFuture<T> statement) {
+        try {
+            return statement.get(STATEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from PostgreSQL within " + STATEMENT_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
         }
     }
 

@@ -103,6 +103,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBacklogOfSeveralBatches_readAheadWhileConfirming_isPublishedOnceEach_inOutboxOrder() {
+        UUID aggregate = UUID.randomUUID();
+        List<String> expected = new ArrayList<>();
+        for (long version = 1; version <= 250; version++) { // two full batches of 100 and a part
+            expected.add(enqueue("backlog-" + version, aggregate, version).id().toString());
+        }
+
+        startRelay(rabbit, RelaySettings.quick());
+
+        await().atMost(PATIENCE).until(() -> receivedIds().containsAll(expected));
+        await().atMost(PATIENCE).until(() -> {
+            for (String id : expected) {
+                if (!isPublished(UUID.fromString(id))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertThat(probe.received()).extracting(message -> message.properties().getMessageId())
+                .filteredOn(expected::contains)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aTransactionThatTakesItsPositionFirstButCommitsLast_isStillPublished() throws Exception {
         startRelay(rabbit, RelaySettings.quick());
         CountDownLatch earlyRowWritten = new CountDownLatch(1);

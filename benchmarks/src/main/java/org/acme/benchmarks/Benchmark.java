@@ -1,0 +1,136 @@
+package org.acme.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One command (scripts/benchmark.sh) that measures what this machine allows — PostgreSQL with a
+ * command's transaction, RabbitMQ with the relay's publishes — then the system against it: command
+ * ingest (closed and open loop, overloaded), the relay draining a backlog, the order saga, start-up
+ * and memory; and, with {@code --baseline <ref>}, the same for another commit, side by side.
+ *
+ * <pre>
+ *   --smoke             seconds and small counts (the test command runs it: it cannot rot)
+ *   --baseline REF      build REF in a worktree and measure it too
+ * </pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        boolean smoke = options.contains("--smoke");
+        int baselineAt = options.indexOf("--baseline");
+        String baselineRef = baselineAt >= 0 && baselineAt + 1 < options.size() ? options.get(baselineAt + 1) : null;
+        Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
+        run(repository, smoke ? Settings.smokeRun() : Settings.fullRun(), baselineRef);
+        System.exit(0);
+    }
+
+    /** Runs everything and answers the report it wrote. */
+    static Report run(Path repository, Settings settings, String baselineRef) throws Exception {
+        Path target = repository.resolve("benchmarks/target");
+        Files.createDirectories(target);
+        Figures limits = new Figures();
+        log("measuring PostgreSQL and RabbitMQ alone");
+        new PostgresLimit(repository).measure(settings, limits);
+        Servers.freshVirtualHost();
+        new BrokerLimit().measure(settings, limits);
+        Figures baseline = null;
+        String baselineCommit = null;
+        if (baselineRef != null) {
+            try (Baseline checkedOut = Baseline.checkOut(repository, baselineRef)) {
+                baselineCommit = checkedOut.commit();
+                log("measuring the baseline " + baselineCommit);
+                baseline = measureSystem(checkedOut.repository(), settings, target.resolve("logs-baseline"));
+            }
+        }
+        String commit = Baseline.output(repository, List.of("git", "rev-parse", "--short", "HEAD")).strip();
+        log("measuring this version " + commit);
+        Figures current = measureSystem(repository, settings, target.resolve("logs"));
+        Report report = new Report(machine(), commit, limits, current, baseline, baselineCommit);
+        Path page = settings.smoke() ? target.resolve("benchmarks-smoke.md") : repository.resolve("docs/benchmarks.md");
+        Path json = settings.smoke() ? target.resolve("benchmarks-smoke.json") : repository.resolve("docs/benchmarks.json");
+        report.write(page, json);
+        System.out.println(report.markdown());
+        log("written: " + page + " and " + json);
+        return report;
+    }
+
+    private static Figures measureSystem(Path repository, Settings settings, Path logs) throws Exception {
+        Figures figures = new Figures();
+        try (Deployment system = Deployment.start(repository, logs)) {
+            double slowest = 0;
+            for (String service : Deployment.SERVICES) {
+                figures.put("start-up to ready, " + service + " (s)", system.secondsToReady(service));
+                slowest = Math.max(slowest, system.secondsToReady(service));
+            }
+            figures.put("start-up to ready, slowest service (s)", slowest);
+            Thread.sleep(3_000);
+            for (String service : Deployment.SERVICES) {
+                figures.put("RSS idle, " + service + " (MB)", system.residentMegabytes(service));
+            }
+            MemorySampler memory = new MemorySampler(system);
+            log("warm-up");
+            new IngestBench(system, settings).warmUp(memory);
+            new SagaBench(system, settings).warmUp(memory);
+            log("ingest");
+            new IngestBench(system, settings).measure(figures, memory);
+            figures.put("overload: accepted / capacity (%)", Math.round(1000 * figures.number("ingest, open loop 2x capacity: accepted/s")
+                    / figures.number("ingest, closed loop 16 clients: accepted/s")) / 10.0);
+            figures.put("subscribers caught up with the ingest runs after (s)", system.awaitSubscribersCaughtUp());
+            log("saga");
+            new SagaBench(system, settings).measure(figures, memory);
+            long largest = 0;
+            for (String service : Deployment.SERVICES) {
+                figures.put("RSS under load, " + service + " (MB)", memory.largest(service));
+                largest = Math.max(largest, memory.largest(service));
+            }
+            figures.put("RSS under load, largest service (MB)", largest);
+            system.awaitSubscribersCaughtUp();
+            log("relay drain");
+            new RelayDrainBench(system, settings).measure(figures);
+            figures.put("subscriber messages purged, left after 90 s of catching up", system.purged());
+        }
+        return figures;
+    }
+
+    private static String machine() {
+        String postgres = "?";
+        String rabbit = "?";
+        try (java.sql.Connection connection = Servers.database("postgres"); Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SHOW server_version")) {
+            version.next();
+            postgres = version.getString(1);
+        } catch (Exception e) {
+            // Shown as unknown.
+        }
+        try (com.rabbitmq.client.Connection connection = Servers.broker("bench-version")) {
+            rabbit = String.valueOf(connection.getServerProperties().get("version"));
+        } catch (Exception e) {
+            // Shown as unknown.
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, "
+                + (Runtime.getRuntime().maxMemory() > 0 ? totalMemory() : "?") + ", Java " + Runtime.version().feature()
+                + ", PostgreSQL " + postgres + ", RabbitMQ " + rabbit;
+    }
+
+    private static String totalMemory() {
+        try {
+            String line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
+            return Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB RAM";
+        } catch (Exception e) {
+            return "? RAM";
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[benchmark] " + message);
+    }
+}

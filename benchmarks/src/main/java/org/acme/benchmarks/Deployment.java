@@ -1,0 +1,164 @@
+package org.acme.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.acme.processes.ServiceProcess;
+
+/**
+ * One version of the system (its repository: this one, or the baseline's worktree) started as its
+ * packaged services, on fresh databases ({@code bench_*}) and the benchmark's virtual host.
+ */
+final class Deployment implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("catalog", "inventory", "orders");
+    private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(90);
+
+    private final Path repository;
+    private final Path logs;
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Map<String, Double> secondsToReady = new LinkedHashMap<>();
+    private long purged;
+
+    private Deployment(Path repository, Path logs) {
+        this.repository = repository;
+        this.logs = logs;
+    }
+
+    /** Fresh databases and virtual host, then the three services, each timed from its start to ready. */
+    static Deployment start(Path repository, Path logs) throws Exception {
+        for (String service : SERVICES) {
+            Servers.freshDatabase(database(service));
+        }
+        Servers.freshVirtualHost();
+        Deployment deployment = new Deployment(repository, logs);
+        for (String service : SERVICES) {
+            deployment.startService(service);
+        }
+        for (ServiceProcess service : deployment.running.values()) {
+            service.awaitHealthy(Duration.ofSeconds(120));
+        }
+        return deployment;
+    }
+
+    /**
+     * Starts one service and waits until it answers ready; the time it took is its start-up. The
+     * others are already up (or not started yet), so it is measured without their start-up beside.
+     */
+    void startService(String service) throws Exception {
+        Map<String, String> environment = Map.of(service.toUpperCase() + "_DB", database(service),
+                "RABBITMQ_VIRTUAL_HOST", Servers.VIRTUAL_HOST);
+        long start = System.nanoTime();
+        ServiceProcess process = ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment);
+        running.put(service, process);
+        awaitReady(process);
+        secondsToReady.put(service, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+    }
+
+    void stopService(String service) throws InterruptedException {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    String url(String service) {
+        return running.get(service).url();
+    }
+
+    double secondsToReady(String service) {
+        return secondsToReady.get(service);
+    }
+
+    /** The resident memory of a running service, in MB. */
+    long residentMegabytes(String service) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + running.get(service).pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Waits until the subscribers have nothing left in their queues (what one measurement left
+     * behind must not be counted against the next), and answers how long that took, in seconds. A
+     * backlog still there after {@link #CATCH_UP_PATIENCE} is purged (these databases are thrown
+     * away after the run) and counted in {@link #purged()}: a version that cannot keep up would
+     * otherwise take the rest of the run to catch up.
+     */
+    double awaitSubscribersCaughtUp() throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + CATCH_UP_PATIENCE.toNanos();
+        try (com.rabbitmq.client.Connection broker = Servers.broker("bench-backlog")) {
+            while (backlog(broker, false) > 0) {
+                if (System.nanoTime() > deadline) {
+                    long dropped = backlog(broker, true);
+                    purged += dropped;
+                    System.out.println("[benchmark] purged a backlog of " + dropped + " messages the subscribers had not"
+                            + " handled after " + CATCH_UP_PATIENCE.toSeconds() + " s");
+                }
+                Thread.sleep(200);
+            }
+        }
+        return Math.round((System.nanoTime() - start) / 1e8) / 10.0;
+    }
+
+    /** How many messages {@link #awaitSubscribersCaughtUp()} purged, over the whole run. */
+    long purged() {
+        return purged;
+    }
+
+    /** Messages waiting in the subscribers' queues (purged if asked: then what was purged). */
+    private static long backlog(com.rabbitmq.client.Connection broker, boolean purge) throws Exception {
+        long waiting = 0;
+        for (String subscriber : List.of("orders", "inventory")) {
+            try (com.rabbitmq.client.Channel channel = broker.createChannel()) {
+                String queue = subscriber + ".integration-events";
+                waiting += purge ? channel.queuePurge(queue).getMessageCount() : channel.queueDeclarePassive(queue).getMessageCount();
+            }
+        }
+        return waiting;
+    }
+
+    static String database(String service) {
+        return "bench_" + service;
+    }
+
+    private static void awaitReady(ServiceProcess process) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(process.url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited:\n" + process.tailOfLog());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(process.name() + " was not ready within 120 s:\n" + process.tailOfLog());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (ServiceProcess process : running.values()) {
+            process.close();
+        }
+        running.clear();
+    }
+}

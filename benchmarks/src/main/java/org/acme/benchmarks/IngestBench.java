@@ -1,0 +1,148 @@
+package org.acme.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Command ingest on the catalog ({@code POST /products}: a new stream, its event, the read model
+ * and the outbox row in one transaction), closed loop (clients waiting for their answer) and open
+ * loop (requests at a fixed rate, answered or not), with how long each event took to reach the
+ * broker after its command was handled.
+ */
+final class IngestBench {
+
+    private final Deployment system;
+    private final Settings settings;
+    private final Http http = new Http();
+    private final AtomicLong sequence = new AtomicLong();
+
+    IngestBench(Deployment system, Settings settings) {
+        this.system = system;
+        this.settings = settings;
+    }
+
+    /** Commands from 8 clients for the warm-up time, not measured. */
+    void warmUp(MemorySampler memory) throws Exception {
+        closedLoop(8, settings.warmUp(), new Figures(), "warm-up", memory);
+    }
+
+    /** Closed loops at 4 and 16 clients, then open loops at 200/s and at twice the 16-client capacity. */
+    void measure(Figures figures, MemorySampler memory) throws Exception {
+        double capacity = 0;
+        for (int clients : List.of(4, 16)) {
+            capacity = closedLoop(clients, settings.ingestRun(), figures, "ingest, closed loop " + clients + " clients", memory);
+        }
+        openLoop(200, figures, "ingest, open loop 200/s", memory);
+        openLoop(Math.max(2 * capacity, 50), figures, "ingest, open loop 2x capacity", memory);
+    }
+
+    private double closedLoop(int clients, Duration duration, Figures figures, String name, MemorySampler memory) throws Exception {
+        Latencies answered = new Latencies();
+        AtomicInteger accepted = new AtomicInteger();
+        long end = System.nanoTime() + duration.toNanos();
+        try (Tap tap = Tap.on("catalog.events", List.of("ProductAdded.*"))) {
+            List<String> correlations = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Thread client = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        String correlation = "bench-" + sequence.incrementAndGet();
+                        Http.Answer answer = http.post(system.url("catalog") + "/products", product(), correlation);
+                        if (answer.ok()) {
+                            accepted.incrementAndGet();
+                            answered.add(answer.nanos());
+                            synchronized (correlations) {
+                                correlations.add(correlation);
+                            }
+                        }
+                    }
+                });
+                threads.add(client);
+                client.start();
+            }
+            memory.during(() -> join(threads));
+            double perSecond = accepted.get() / (duration.toMillis() / 1000.0);
+            figures.put(name + ": accepted/s", Math.round(perSecond));
+            figures.put(name + ": HTTP p50 (ms)", answered.percentile(50));
+            figures.put(name + ": HTTP p99 (ms)", answered.percentile(99));
+            putToBroker(tap, correlations, figures, name);
+            return perSecond;
+        }
+    }
+
+    private void openLoop(double rate, Figures figures, String name, MemorySampler memory) throws Exception {
+        Latencies acceptedLatencies = new Latencies();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger refusedWithRetryAfter = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<String> correlations = new ArrayList<>();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        try (Tap tap = Tap.on("catalog.events", List.of("ProductAdded.*"))) {
+            int[] sent = new int[1];
+            memory.during(() -> sent[0] = Pacer.run(rate, settings.ingestRun().toNanos(), n -> {
+                String correlation = "bench-" + sequence.incrementAndGet();
+                inFlight.add(http.postAsync(system.url("catalog") + "/products", product(), correlation).thenAccept(answer -> {
+                    if (answer.ok()) {
+                        acceptedLatencies.add(answer.nanos());
+                        synchronized (correlations) {
+                            correlations.add(correlation);
+                        }
+                    } else if (answer.refused()) {
+                        refused.incrementAndGet();
+                        if (answer.retryAfter()) {
+                            refusedWithRetryAfter.incrementAndGet();
+                        }
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }));
+            }));
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+            figures.put(name + ": offered/s", Math.round(rate));
+            figures.put(name + ": accepted/s", Math.round(acceptedLatencies.count() / (settings.ingestRun().toMillis() / 1000.0)));
+            figures.put(name + ": accepted p50 (ms)", acceptedLatencies.percentile(50));
+            figures.put(name + ": accepted p99 (ms)", acceptedLatencies.percentile(99));
+            figures.put(name + ": refused 503/429 (%)", Math.round(1000.0 * refused.get() / Math.max(1, sent[0])) / 10.0);
+            figures.put(name + ": refused with Retry-After (%)",
+                    refused.get() == 0 ? "-" : Math.round(100.0 * refusedWithRetryAfter.get() / refused.get()));
+            figures.put(name + ": other errors", failed.get());
+            putToBroker(tap, correlations, figures, name);
+        }
+    }
+
+    /** From the command's timestamp (taken when it is handled) to the event's arrival on a consumer. */
+    private static void putToBroker(Tap tap, List<String> correlations, Figures figures, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (tap.count() < correlations.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Latencies toBroker = new Latencies();
+        synchronized (correlations) {
+            for (String correlation : correlations) {
+                Tap.Arrival arrival = tap.arrival(correlation);
+                toBroker.add(arrival == null ? 10_000_000_000L : arrival.millisAfterEvent() * 1_000_000L);
+            }
+        }
+        figures.put(name + ": command to broker p50 (ms)", toBroker.percentile(50));
+        figures.put(name + ": command to broker p99 (ms)", toBroker.percentile(99));
+    }
+
+    private Map<String, Object> product() {
+        return Map.of("name", "Bench " + sequence.get(), "price", 12.5, "category", "bench");
+    }
+
+    private static void join(List<Thread> threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.acme.benchmarks;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the run's figures: a JSON file, and the tables of docs/benchmarks.md (between its BEGIN
+ * and END markers; what the page says around them is written by hand). Printed too.
+ */
+final class Report {
+
+    static final String BEGIN = "<!-- BEGIN figures: written by scripts/benchmark.sh -->";
+    static final String END = "<!-- END figures -->";
+
+    /** A target of the project, checked against this version's figures. */
+    private record Target(String name, String figure, double bound, boolean atMost, String unit) {
+    }
+
+    private final String machine;
+    private final String commit;
+    private final Figures limits;
+    private final Figures current;
+    private final Figures baseline;
+    private final String baselineCommit;
+
+    Report(String machine, String commit, Figures limits, Figures current, Figures baseline, String baselineCommit) {
+        this.machine = machine;
+        this.commit = commit;
+        this.limits = limits;
+        this.current = current;
+        this.baseline = baseline;
+        this.baselineCommit = baselineCommit;
+    }
+
+    String markdown() {
+        List<String> lines = new ArrayList<>();
+        String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        lines.add("Measured by `scripts/benchmark.sh` on " + when + ", commit `" + commit + "`"
+                + (baseline == null ? "" : ", beside the baseline `" + baselineCommit + "`") + ", on " + machine
+                + ". Everything ran on that one machine: PostgreSQL, RabbitMQ, the three services and the load.");
+        lines.add("");
+        lines.add("### What this machine allows");
+        lines.add("");
+        lines.add("| measurement | value |");
+        lines.add("|---|---:|");
+        limits.asMap().forEach((name, value) -> lines.add("| " + name + " | " + value + " |"));
+        lines.add("");
+        lines.add("### The system");
+        lines.add("");
+        if (baseline == null) {
+            lines.add("| measurement | `" + commit + "` |");
+            lines.add("|---|---:|");
+            current.asMap().forEach((name, value) -> lines.add("| " + name + " | " + value + " |"));
+        } else {
+            lines.add("| measurement | `" + commit + "` (this version) | `" + baselineCommit + "` (baseline) |");
+            lines.add("|---|---:|---:|");
+            Set<String> names = new LinkedHashSet<>(current.asMap().keySet());
+            names.addAll(baseline.asMap().keySet());
+            for (String name : names) {
+                lines.add("| " + name + " | " + orDash(current.get(name)) + " | " + orDash(baseline.get(name)) + " |");
+            }
+        }
+        lines.add("");
+        lines.add("### Ratios to the limits");
+        lines.add("");
+        lines.add(baseline == null ? "| ratio | this version |" : "| ratio | this version | baseline |");
+        lines.add(baseline == null ? "|---|---:|" : "|---|---:|---:|");
+        ratios(current).forEach((name, value) -> lines.add("| " + name + " | " + value + " %"
+                + (baseline == null ? "" : " | " + ratios(baseline).get(name) + " %") + " |"));
+        lines.add("");
+        lines.add("### The targets, for this version");
+        lines.add("");
+        lines.add("| target | measured | met |");
+        lines.add("|---|---:|---|");
+        for (Target target : targets()) {
+            double value = target.figure().startsWith("ratio: ") ? ratios(current).getOrDefault(target.figure().substring(7), Double.NaN)
+                    : current.number(target.figure());
+            boolean met = !Double.isNaN(value) && (target.atMost() ? value <= target.bound() : value >= target.bound());
+            lines.add("| " + target.name() + " | " + format(value) + target.unit() + " | " + (met ? "yes" : "**no**") + " |");
+        }
+        return String.join("\n", lines);
+    }
+
+    void write(Path page, Path json) throws IOException {
+        String text = Files.exists(page) ? Files.readString(page) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
+        if (!text.contains(BEGIN) || !text.contains(END)) {
+            throw new IllegalStateException(page + " has no " + BEGIN + " ... " + END + " section to fill");
+        }
+        String before = text.substring(0, text.indexOf(BEGIN));
+        String after = text.substring(text.indexOf(END) + END.length());
+        Files.writeString(page, before + BEGIN + "\n" + markdown() + "\n" + END + after);
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("commit", commit);
+        all.put("machine", machine);
+        all.put("limits", limits.asMap());
+        all.put("system", current.asMap());
+        if (baseline != null) {
+            all.put("baselineCommit", baselineCommit);
+            all.put("baseline", baseline.asMap());
+        }
+        Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), all);
+    }
+
+    private Map<String, Double> ratios(Figures system) {
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (int clients : List.of(4, 16)) {
+            ratios.put("ingest, " + clients + " clients / PostgreSQL, " + clients + " clients", percent(
+                    system.number("ingest, closed loop " + clients + " clients: accepted/s"),
+                    limits.number("postgres transactions/s, " + clients + " clients")));
+        }
+        String drain = system.asMap().keySet().stream().filter(name -> name.startsWith("relay drain")).findFirst().orElse("");
+        ratios.put("relay drain / pipelined confirmed publishes", percent(system.number(drain),
+                limits.number("broker confirmed publishes/s, pipelined (batches of " + BrokerLimit.BATCH + ")")));
+        return ratios;
+    }
+
+    private List<Target> targets() {
+        String history = current.asMap().keySet().stream().filter(name -> name.contains("events of history") && name.endsWith("p50 (ms)"))
+                .findFirst().orElse("");
+        String spread = current.asMap().keySet().stream().filter(name -> name.startsWith("saga, ") && name.contains(" products:")
+                && !name.contains("one ")).findFirst().orElse("");
+        return List.of(
+                new Target("relay drain ≥ 70 % of pipelined confirms", "ratio: relay drain / pipelined confirmed publishes", 70, false, " %"),
+                new Target("ingest ≥ 50 % of PostgreSQL, 4 clients", "ratio: ingest, 4 clients / PostgreSQL, 4 clients", 50, false, " %"),
+                new Target("ingest ≥ 50 % of PostgreSQL, 16 clients", "ratio: ingest, 16 clients / PostgreSQL, 16 clients", 50, false, " %"),
+                new Target("command → broker p99 ≤ 30 ms at 200/s", "ingest, open loop 200/s: command to broker p99 (ms)", 30, true, " ms"),
+                new Target("saga p50 ≤ 25 ms at 100 orders/s, one fresh product", "saga at 100 orders/s, one fresh product: p50 (ms)", 25, true, " ms"),
+                new Target("saga p50 ≤ 25 ms at 100 orders/s, a product with a long history", history, 25, true, " ms"),
+                new Target("saga ≥ 400 orders/s with p99 < 1 s, one fresh product",
+                        "saga, one fresh product: highest rate with p99 < 1 s (orders/s)", 400, false, " orders/s"),
+                new Target("saga ≥ 400 orders/s with p99 < 1 s, spread over many products", spread, 400, false, " orders/s"),
+                new Target("overload (2× capacity): accepted p99 < 1 s", "ingest, open loop 2x capacity: accepted p99 (ms)", 1000, true, " ms"),
+                new Target("overload (2× capacity): accepted ≥ 90 % of capacity", "overload: accepted / capacity (%)", 90, false, " %"),
+                new Target("ready ≤ 2 s (slowest service)", "start-up to ready, slowest service (s)", 2, true, " s"),
+                new Target("RSS ≤ 200 MB under load (largest service)", "RSS under load, largest service (MB)", 200, true, " MB"));
+    }
+
+    private static double percent(double part, double whole) {
+        return Double.isNaN(part) || Double.isNaN(whole) || whole == 0 ? Double.NaN : Math.round(1000 * part / whole) / 10.0;
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "-" : value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "-" : value;
+    }
+}

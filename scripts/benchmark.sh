@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Measures the system against this machine's limits and writes docs/benchmarks.md (and
+# docs/benchmarks.json): PostgreSQL and RabbitMQ alone, then the packaged services under load.
+#
+#   scripts/benchmark.sh                      this version (about 8 minutes)
+#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 18 minutes)
+#   scripts/benchmark.sh --smoke              seconds, small counts, into benchmarks/target (what the tests run)
+#
+# It needs what ./mvnw -B verify needs (scripts/local-services.sh sets it up), and the machine to
+# itself: everything it measures shares the same cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/local-services.sh
+./mvnw -B -q package -DskipTests -pl benchmarks -am
+exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" -Drepository.root="$PWD" org.acme.benchmarks.Benchmark "$@"

@@ -135,12 +135,12 @@ scripts/local-services.sh
 
 if [ $build -eq 1 ]; then
   if [ ${#services[@]} -eq ${#ALL_SERVICES[@]} ]; then
-    log "building: ./mvnw -B -q package -DskipTests"
-    ./mvnw -B -q package -DskipTests
+    log "building: ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true"
+    ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
   else
     modules=$(IFS=,; echo "${services[*]}")
-    log "building: ./mvnw -B -q package -DskipTests -pl $modules -am"
-    ./mvnw -B -q package -DskipTests -pl "$modules" -am
+    log "building: ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl $modules -am"
+    ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl "$modules" -am
   fi
 fi
 
@@ -160,7 +160,12 @@ start_service() {
   local svc=$1 port
   port=$(port_of "$svc")
   log "starting $svc on port $port (log: $RUN_DIR/$svc.log)"
-  QUARKUS_HTTP_PORT=$port java "${java_opts[@]}" -jar "$(jar_of "$svc")" >>"$RUN_DIR/$svc.log" 2>&1 &
+  # jvm.options: how every service's JVM runs; the class-data archive (start-up) when the build made
+  # one, from the application's directory (the archive names its jar relative to it).
+  local archive=() root=$PWD
+  [ -f "$svc/target/quarkus-app/app-cds.jsa" ] && archive=("-XX:SharedArchiveFile=app-cds.jsa")
+  (cd "$svc/target/quarkus-app" && QUARKUS_HTTP_PORT=$port exec java @"$root/jvm.options" "${archive[@]}" \
+    "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
   pids[$svc]=$!
 }
 for svc in "${services[@]}"; do

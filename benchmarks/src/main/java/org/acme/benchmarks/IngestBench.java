@@ -39,6 +39,13 @@ final class IngestBench {
         }
         openLoop(200, figures, "ingest, open loop 200/s", memory);
         openLoop(Math.max(2 * capacity, 50), figures, "ingest, open loop 2x capacity", memory);
+        // The same 16 clients with orders and inventory stopped: what the catalog does when it has the
+        // cores to itself, against what PostgreSQL does alone (they catch up once started again).
+        system.stopService("orders");
+        system.stopService("inventory");
+        closedLoop(16, settings.ingestRun(), figures, "ingest, closed loop 16 clients, catalog alone", memory);
+        system.startService("inventory");
+        system.startService("orders");
     }
 
     private double closedLoop(int clients, Duration duration, Figures figures, String name, MemorySampler memory) throws Exception {
@@ -82,13 +89,16 @@ final class IngestBench {
         AtomicInteger failed = new AtomicInteger();
         List<String> correlations = new ArrayList<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        AtomicLong lastAccepted = new AtomicLong();
         try (Tap tap = Tap.on("catalog.events", List.of("ProductAdded.*"))) {
             int[] sent = new int[1];
+            long start = System.nanoTime();
             memory.during(() -> sent[0] = Pacer.run(rate, settings.ingestRun().toNanos(), n -> {
                 String correlation = "bench-" + sequence.incrementAndGet();
                 inFlight.add(http.postAsync(system.url("catalog") + "/products", product(), correlation).thenAccept(answer -> {
                     if (answer.ok()) {
                         acceptedLatencies.add(answer.nanos());
+                        lastAccepted.accumulateAndGet(System.nanoTime(), Math::max);
                         synchronized (correlations) {
                             correlations.add(correlation);
                         }
@@ -104,7 +114,9 @@ final class IngestBench {
             }));
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
             figures.put(name + ": offered/s", Math.round(rate));
-            figures.put(name + ": accepted/s", Math.round(acceptedLatencies.count() / (settings.ingestRun().toMillis() / 1000.0)));
+            // Over the time it took to answer them: what a queue accepted late was not accepted at the offered rate.
+            double seconds = Math.max(settings.ingestRun().toNanos(), lastAccepted.get() - start) / 1e9;
+            figures.put(name + ": accepted/s", Math.round(acceptedLatencies.count() / seconds));
             figures.put(name + ": accepted p50 (ms)", acceptedLatencies.percentile(50));
             figures.put(name + ": accepted p99 (ms)", acceptedLatencies.percentile(99));
             figures.put(name + ": refused 503/429 (%)", Math.round(1000.0 * refused.get() / Math.max(1, sent[0])) / 10.0);

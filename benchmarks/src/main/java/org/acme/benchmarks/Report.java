@@ -119,6 +119,9 @@ final class Report {
                     system.number("ingest, closed loop " + clients + " clients: accepted/s"),
                     limits.number("postgres transactions/s, " + clients + " clients")));
         }
+        ratios.put("ingest, catalog alone, 16 clients / PostgreSQL, 16 clients", percent(
+                system.number("ingest, closed loop 16 clients, catalog alone: accepted/s"),
+                limits.number("postgres transactions/s, 16 clients")));
         String drain = system.asMap().keySet().stream().filter(name -> name.startsWith("relay drain")).findFirst().orElse("");
         ratios.put("relay drain / pipelined confirmed publishes", percent(system.number(drain),
                 limits.number("broker confirmed publishes/s, pipelined (batches of " + BrokerLimit.BATCH + ")")));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final Path jar;
+    private final List<String> jvmOptions;
     private final int port;
     private final Path log;
     private final Map<String, String> environment;
@@ -34,9 +36,10 @@ public final class ServiceProcess implements AutoCloseable {
     /** The exit code with which a service asks its supervisor to start it again. */
     public static final int RESTART_ME = 75;
 
-    private ServiceProcess(String name, Path jar, int port, Path log, Map<String, String> environment) {
+    private ServiceProcess(String name, Path jar, List<String> jvmOptions, int port, Path log, Map<String, String> environment) {
         this.name = name;
         this.jar = jar;
+        this.jvmOptions = jvmOptions;
         this.port = port;
         this.log = log;
         this.environment = Map.copyOf(environment);
@@ -50,9 +53,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        ServiceProcess service = new ServiceProcess(name, jar, freePort(), log, environment);
+        ServiceProcess service = new ServiceProcess(name, jar, jvmOptions(repository, jar), freePort(), log, environment);
         service.launch();
         return service;
+    }
+
+    /**
+     * The repository's own JVM settings ({@code jvm.options}), and the service's class-data archive
+     * when its build made one (start-up); a repository from before that file ran with a 256 MB heap.
+     */
+    private static List<String> jvmOptions(Path repository, Path jar) {
+        Path options = repository.resolve("jvm.options").toAbsolutePath();
+        if (!Files.exists(options)) {
+            return List.of("-Xmx256m");
+        }
+        Path archive = jar.toAbsolutePath().resolveSibling("app-cds.jsa");
+        return Files.exists(archive) ? List.of("@" + options, "-XX:SharedArchiveFile=" + archive) : List.of("@" + options);
     }
 
     public String name() {
@@ -108,7 +124,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        // From the application's directory: the archive names the jar it was made from relative to it.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

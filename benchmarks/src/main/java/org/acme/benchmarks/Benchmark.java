@@ -96,7 +96,7 @@ public final class Benchmark {
             system.awaitSubscribersCaughtUp();
             log("relay drain");
             new RelayDrainBench(system, settings).measure(figures);
-            figures.put("subscriber messages purged, left after 90 s of catching up", system.purged());
+            figures.put("subscriber messages purged, left after 60 s of catching up", system.purged());
         }
         return figures;
     }

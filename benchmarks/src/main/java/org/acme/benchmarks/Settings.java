@@ -14,7 +14,7 @@ record Settings(boolean smoke, Duration limitRun, Duration warmUp, Duration inge
                 Duration sagaStep, int drainRows, int historyEvents, int spreadProducts, List<Integer> sagaRates) {
 
     static Settings fullRun() {
-        return new Settings(false, seconds(8), seconds(20), seconds(15), seconds(15), seconds(8),
+        return new Settings(false, seconds(8), seconds(20), seconds(12), seconds(12), seconds(8),
                 100_000, 100_000, 1_000, List.of(100, 200, 300, 400, 600, 800));
     }
 

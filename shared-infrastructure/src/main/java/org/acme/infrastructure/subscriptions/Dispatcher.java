@@ -17,13 +17,14 @@ import org.acme.infrastructure.inbox.Inbox;
 import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.Contracts;
 import org.acme.integrationevents.Envelope;
+import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.MalformedEnvelope;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one message (its envelope read once: {@link Received}) into the effects of this service's
- * subscribers: checks that every subscriber knows its version and that it comes from its publisher,
- * then applies them and records the event in the inbox in one reactive transaction. Knows nothing of the broker, so
+ * Turns one message into the effects of this service's subscribers: reads the envelope, checks
+ * that every subscriber knows its version and that it comes from its publisher, then applies them
+ * and records the event in the inbox in one reactive transaction. Knows nothing of the broker, so
  * each outcome is decided in one place.
  */
 @ApplicationScoped
@@ -67,16 +68,18 @@ public class Dispatcher {
     }
 
     /**
-     * Checks and applies one message; never fails: every failure is an outcome.
+     * Reads, checks and applies one message; never fails: every failure is an outcome.
      *
      * @param arrivedThrough the exchange the message came through (for a redriven dead letter, the
      *                       exchange it was first delivered from)
      */
-    Uni<Dispatch> dispatch(Received received, String arrivedThrough) {
-        if (received.unreadable() != null) {
-            return Uni.createFrom().item(Dispatch.unprocessable(received.unreadable()));
+    public Uni<Dispatch> dispatch(byte[] body, String arrivedThrough) {
+        Envelope envelope;
+        try {
+            envelope = EnvelopeCodec.decode(body);
+        } catch (MalformedEnvelope e) {
+            return Uni.createFrom().item(Dispatch.unprocessable("malformed envelope: " + e.getMessage()));
         }
-        Envelope envelope = received.envelope();
         List<Registered> targets = byEventType.get(envelope.type());
         Optional<String> refusal = targets == null
                 ? Optional.of("unknown event type " + envelope.type() + ": no subscriber here handles it")

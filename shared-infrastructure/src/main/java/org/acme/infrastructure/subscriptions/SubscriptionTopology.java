@@ -92,20 +92,16 @@ public class SubscriptionTopology {
     /**
      * A channel that is down while the broker itself is away is the connector reconnecting, not a
      * loss: only a channel still down while this check reaches the broker, check after check, is.
-     * So is a queue without any consumer while the connector says its channel is up: two connection
-     * drops in quick succession can leave the connector's client reconnected with no consumer on it.
      */
     private void check() {
-        QueueState queue = queueState();
+        boolean queueLost = !queueExists();
         boolean brokerReachable = declareAgain();
-        if (queue == QueueState.DELETED) {
+        if (queueLost) {
             exit("its queue " + Topology.queueOf(context) + " was deleted (what it held is lost with it); the broker"
                     + " cancelled the consumer, which the connector cannot resume");
-        } else if (brokerReachable && (!health.getLiveness().isOk() || queue == QueueState.UNCONSUMED)) {
+        } else if (brokerReachable && !health.getLiveness().isOk()) {
             if (++unhealthyChecks >= UNHEALTHY_CHECKS_BEFORE_EXIT) {
-                exit(queue == QueueState.UNCONSUMED
-                        ? "its queue has had no consumer for " + unhealthyChecks + " checks while the broker answers"
-                        : "the incoming channel is down while the broker answers: " + health.getLiveness().getChannels());
+                exit("the incoming channel is down while the broker answers: " + health.getLiveness().getChannels());
             }
         } else {
             unhealthyChecks = 0;
@@ -127,21 +123,16 @@ public class SubscriptionTopology {
         }
     }
 
-    /** What the broker says of the queue: deleted, without any consumer, consumed, or nothing (unreachable). */
-    private enum QueueState { DELETED, UNCONSUMED, CONSUMED, UNKNOWN }
-
-    private QueueState queueState() {
+    private boolean queueExists() {
         try (Connection connection = rabbit.connect(context + "-topology"); Channel channel = connection.createChannel()) {
-            // With a single active consumer, the instances waiting their turn are counted too.
-            return channel.queueDeclarePassive(Topology.queueOf(context)).getConsumerCount() == 0
-                    ? QueueState.UNCONSUMED : QueueState.CONSUMED;
+            channel.queueDeclarePassive(Topology.queueOf(context));
+            return true;
         } catch (IOException notFoundOrUnreachable) {
-            // A closed channel (404) means deleted; a failed connection says nothing.
-            return notFoundOrUnreachable.getCause() != null
-                    && String.valueOf(notFoundOrUnreachable.getCause().getMessage()).contains("NOT_FOUND")
-                    ? QueueState.DELETED : QueueState.UNKNOWN;
+            // A closed channel (404) means deleted; a failed connection says nothing: assume it is there.
+            return notFoundOrUnreachable.getCause() == null
+                    || !String.valueOf(notFoundOrUnreachable.getCause().getMessage()).contains("NOT_FOUND");
         } catch (TimeoutException | RuntimeException unreachable) {
-            return QueueState.UNKNOWN;
+            return true;
         }
     }
 

@@ -41,6 +41,8 @@ public class SubscriptionTopology {
     private static final Logger LOG = Logger.getLogger(SubscriptionTopology.class);
     /** Checks in a row with the broker reachable but the channel down before the service gives up on it. */
     private static final int UNHEALTHY_CHECKS_BEFORE_EXIT = 6;
+    /** Checks in a row finding the queue without any consumer (the connector reconnects within 1 s). */
+    private static final int CHECKS_WITHOUT_CONSUMER_BEFORE_EXIT = 3;
 
     private final Dispatcher dispatcher;
     private final RabbitConnector rabbit;
@@ -55,6 +57,7 @@ public class SubscriptionTopology {
     private volatile boolean declared;
     private volatile boolean consumerLost;
     private int unhealthyChecks;
+    private int checksWithoutConsumer;
 
     public SubscriptionTopology(Dispatcher dispatcher, RabbitConnector rabbit, SubscriptionConfig config,
                                 HealthCenter health, @ConfigProperty(name = "integration-events.context") String context) {
@@ -70,7 +73,7 @@ public class SubscriptionTopology {
         if (!config.enabled() || dispatcher.subscribers().isEmpty()) {
             return;
         }
-        declareAgain();
+        declareAgainAndLook();
         long interval = config.topologyCheckInterval().toMillis();
         timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -90,49 +93,76 @@ public class SubscriptionTopology {
     }
 
     /**
-     * A channel that is down while the broker itself is away is the connector reconnecting, not a
-     * loss: only a channel still down while this check reaches the broker, check after check, is.
+     * A channel that is down, or a queue without a consumer, while the broker itself is away is the
+     * connector reconnecting, not a loss: only one that lasts while this check reaches the broker,
+     * check after check, is. The connector subscribes again about a second after the broker cancelled
+     * its consumer, and gives up if the queue is not there by then: a queue this check finds gone
+     * (and declares again) is a lost consumer; one deleted and declared again by someone else between
+     * two checks shows up as a queue nobody consumes. Package-private for the tests, which cannot wait
+     * for the timer's turn.
      */
-    private void check() {
-        boolean queueLost = !queueExists();
-        boolean brokerReachable = declareAgain();
-        if (queueLost) {
-            exit("its queue " + Topology.queueOf(context) + " was deleted (what it held is lost with it); the broker"
-                    + " cancelled the consumer, which the connector cannot resume");
-        } else if (brokerReachable && !health.getLiveness().isOk()) {
+    void check() {
+        QueueState queue = declareAgainAndLook();
+        String trouble = switch (queue) {
+            case UNREACHABLE -> null;
+            case DELETED -> "its queue " + Topology.queueOf(context) + " was deleted (what it held is lost with it);"
+                    + " the broker cancelled the consumer, which the connector cannot resume";
+            case WITHOUT_CONSUMER -> ++checksWithoutConsumer >= CHECKS_WITHOUT_CONSUMER_BEFORE_EXIT
+                    ? "the broker shows no consumer on " + Topology.queueOf(context) + " while the connector says it is up"
+                    : null;
+            case CONSUMED -> null;
+        };
+        if (queue != QueueState.WITHOUT_CONSUMER) {
+            checksWithoutConsumer = 0;
+        }
+        if (trouble == null && queue != QueueState.UNREACHABLE && !health.getLiveness().isOk()) {
             if (++unhealthyChecks >= UNHEALTHY_CHECKS_BEFORE_EXIT) {
-                exit("the incoming channel is down while the broker answers: " + health.getLiveness().getChannels());
+                trouble = "the incoming channel is down while the broker answers: " + health.getLiveness().getChannels();
             }
         } else {
             unhealthyChecks = 0;
         }
-    }
-
-    /** Declares the topology again; answers whether the broker could be reached. */
-    private boolean declareAgain() {
-        try (Connection connection = rabbit.connect(context + "-topology"); Channel channel = connection.createChannel()) {
-            Topology.declareSubscriber(channel, context, config.deliveryLimit());
-            for (Subscriber subscriber : dispatcher.subscribers()) {
-                Topology.bind(channel, context, Dispatcher.publisherOf(subscriber), Contracts.of(subscriber.contract()).type());
-            }
-            declared = true;
-            return true;
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            LOG.warnf("%s cannot declare its topology yet (the broker away?): %s", context, e.getMessage());
-            return false;
+        if (trouble != null) {
+            exit(trouble);
         }
     }
 
-    private boolean queueExists() {
-        try (Connection connection = rabbit.connect(context + "-topology"); Channel channel = connection.createChannel()) {
+    /** What a check finds of the service's queue. */
+    private enum QueueState { UNREACHABLE, DELETED, WITHOUT_CONSUMER, CONSUMED }
+
+    /** Looks whether the queue is still there, declares the topology again, then counts its consumers. */
+    private QueueState declareAgainAndLook() {
+        try (Connection connection = rabbit.connect(context + "-topology")) {
+            boolean deleted = !queueExists(connection);
+            try (Channel channel = connection.createChannel()) {
+                declare(channel);
+                int consumers = channel.queueDeclarePassive(Topology.queueOf(context)).getConsumerCount();
+                return deleted ? QueueState.DELETED : consumers == 0 ? QueueState.WITHOUT_CONSUMER : QueueState.CONSUMED;
+            }
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.warnf("%s cannot declare its topology yet (the broker away?): %s", context, e.getMessage());
+            return QueueState.UNREACHABLE;
+        }
+    }
+
+    private void declare(Channel channel) throws IOException {
+        Topology.declareSubscriber(channel, context, config.deliveryLimit());
+        for (Subscriber subscriber : dispatcher.subscribers()) {
+            Topology.bind(channel, context, Dispatcher.publisherOf(subscriber), Contracts.of(subscriber.contract()).type());
+        }
+        declared = true;
+    }
+
+    /** A passive declaration answered 404 closes its channel: it gets one of its own. */
+    private boolean queueExists(Connection connection) throws IOException, TimeoutException {
+        try (Channel channel = connection.createChannel()) {
             channel.queueDeclarePassive(Topology.queueOf(context));
             return true;
-        } catch (IOException notFoundOrUnreachable) {
-            // A closed channel (404) means deleted; a failed connection says nothing: assume it is there.
-            return notFoundOrUnreachable.getCause() == null
-                    || !String.valueOf(notFoundOrUnreachable.getCause().getMessage()).contains("NOT_FOUND");
-        } catch (TimeoutException | RuntimeException unreachable) {
-            return true;
+        } catch (IOException notFound) {
+            if (notFound.getCause() != null && String.valueOf(notFound.getCause().getMessage()).contains("NOT_FOUND")) {
+                return false;
+            }
+            throw notFound;
         }
     }
 

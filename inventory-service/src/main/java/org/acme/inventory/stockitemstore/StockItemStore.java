@@ -21,7 +21,7 @@ import org.acme.inventory.stockitem.StockItemSnapshot;
 @ApplicationScoped
 public class StockItemStore {
 
-    static final int SNAPSHOT_EVERY = 100;
+    static final int SNAPSHOT_EVERY = 20;
     static final Snapshots<StockItemEvent, StockItemSnapshot, StockItem> SNAPSHOTS = new Snapshots<>(StockItemEvent.class,
             StockItemSnapshot.class, StockItem::rehydrate, StockItem::restore, StockItem::snapshot, SNAPSHOT_EVERY);
 

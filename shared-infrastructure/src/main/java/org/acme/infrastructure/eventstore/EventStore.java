@@ -34,7 +34,14 @@ public class EventStore {
             + " WHERE stream_id = ? AND snapshot_type = ?"
             + " UNION ALL SELECT event_type, version, CAST(data AS text) FROM events WHERE stream_id = ? AND version >"
             + " coalesce((SELECT version FROM snapshots WHERE stream_id = ? AND snapshot_type = ?), 0)"
-            + " ORDER BY 2";
+            + " ORDER BY 2 LIMIT ?";
+    private static final String READ_AFTER = "SELECT event_type, version, CAST(data AS text) FROM events"
+            + " WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?";
+    /**
+     * Events read at a time after a snapshot: a stream with more (its history from before snapshots)
+     * is replayed page by page, and memory holds two pages at most.
+     */
+    static final int PAGE = 1_000;
     private static final String SNAPSHOT = "INSERT INTO snapshots (stream_id, snapshot_type, version, data, taken_at)"
             + " VALUES (?, ?, ?, CAST(CAST(? AS text) AS jsonb), ?) ON CONFLICT (stream_id) DO UPDATE SET"
             + " snapshot_type = EXCLUDED.snapshot_type, version = EXCLUDED.version, data = EXCLUDED.data, taken_at = EXCLUDED.taken_at";
@@ -73,25 +80,32 @@ public class EventStore {
      * it has no snapshot of this type yet), or nothing when the stream does not exist.
      */
     public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Optional<A>> load(UUID streamId, Snapshots<E, S, A> snapshots) {
-        return sql.query(READ_FROM_SNAPSHOT, streamId, snapshots.name(), streamId, streamId, snapshots.name())
-                .onItem().transform(rows -> restore(streamId, snapshots, rows));
+        return sql.query(READ_FROM_SNAPSHOT, streamId, snapshots.name(), streamId, streamId, snapshots.name(), PAGE + 1)
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(Optional.<A>empty());
+                    }
+                    boolean fromSnapshot = "snapshot".equals(rows.get(0).text(0));
+                    Replay<E, S, A> replay = fromSnapshot
+                            ? new Replay<>(snapshots, decode(streamId, snapshots.type(), rows.get(0).text(2)), rows.get(0).number(1))
+                            : new Replay<>(snapshots, null, 0);
+                    return replay(streamId, replay, rows.subList(fromSnapshot ? 1 : 0, rows.size()), rows.size() == PAGE + 1)
+                            .map(Optional::of);
+                });
     }
 
-    private <E extends DomainEvent, S, A extends Aggregate<E>> Optional<A> restore(UUID streamId, Snapshots<E, S, A> snapshots,
-                                                                                  List<SqlRow> rows) {
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    private <E extends DomainEvent, S, A extends Aggregate<E>> Uni<A> replay(UUID streamId, Replay<E, S, A> replay,
+                                                                            List<SqlRow> page, boolean more) {
+        List<E> events = new ArrayList<>(page.size());
+        for (SqlRow row : page) {
+            events.add(decode(streamId, replay.snapshots().family(), row.text(0), row.text(2)));
         }
-        boolean fromSnapshot = "snapshot".equals(rows.get(0).text(0));
-        List<E> events = new ArrayList<>(rows.size());
-        for (SqlRow row : rows.subList(fromSnapshot ? 1 : 0, rows.size())) {
-            events.add(decode(streamId, snapshots.family(), row.text(0), row.text(2)));
+        replay.add(events, page.isEmpty() ? 0 : page.get(page.size() - 1).number(1), more);
+        if (!more) {
+            return Uni.createFrom().item(replay.aggregate());
         }
-        if (!fromSnapshot) {
-            return Optional.of(snapshots.fromHistory().apply(events));
-        }
-        S snapshot = decode(streamId, snapshots.type(), rows.get(0).text(2));
-        return Optional.of(snapshots.fromSnapshot().restore(snapshot, rows.get(0).number(1), events));
+        return sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE)
+                .chain(next -> replay(streamId, replay, next, next.size() == PAGE));
     }
 
     /**

@@ -130,6 +130,32 @@ class EventStoreTest {
     }
 
     @Test
+    void aHistoryLongerThanAPage_isReplayedPageByPage_toTheSameState_andSnapshottedByTheNextAppend() {
+        UUID stream = UUID.randomUUID();
+        int events = 2 * EventStore.PAGE + EventStore.PAGE / 2 + 3;
+        for (int written = 0; written < events; written += 500) {
+            List<CounterEvent> chunk = new java.util.ArrayList<>();
+            for (int i = written; i < Math.min(events, written + 500); i++) {
+                chunk.add(new CounterEvent.Incremented(i % 7));
+            }
+            append(stream, written, chunk);
+        }
+
+        Counter paged = loadWithSnapshots(stream);
+        Counter whole = Counter.fromHistory(read(stream).events());
+
+        assertThat(paged.version()).isEqualTo(events).isEqualTo(whole.version());
+        assertThat(paged.total()).isEqualTo(whole.total());
+        assertThat(paged.eventsSinceSnapshot()).as("enough to be snapshotted by the next append")
+                .isGreaterThanOrEqualTo(Counter.SNAPSHOTS.every());
+
+        incrementWithSnapshots(stream, 1);
+
+        assertThat(snapshotVersion(stream)).isEqualTo(events + 1);
+        assertThat(loadWithSnapshots(stream).total()).isEqualTo(whole.total() + 1);
+    }
+
+    @Test
     void aSnapshotOfAnotherShape_isIgnored_andTheStreamReplayedFromItsStart() {
         UUID stream = UUID.randomUUID();
         append(stream, 0, List.of(new CounterEvent.Incremented(2), new CounterEvent.Incremented(3)));

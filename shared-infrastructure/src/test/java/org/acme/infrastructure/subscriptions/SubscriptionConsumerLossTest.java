@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SubscriptionConsumerLossTest.OwnApplication.class)
 class SubscriptionConsumerLossTest {
 
-    /** A separate application: what follows leaves it without a consumer. */
+    /** A separate application, whose timer never checks during the test (the test runs the check). */
     public static class OwnApplication implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -36,9 +36,9 @@ class SubscriptionConsumerLossTest {
         }
     }
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Duration.ofSeconds(20);
     /** Longer than the connector's one attempt to subscribe again, a second after the cancel. */
-    private static final Duration CONNECTOR_GIVES_UP = Duration.ofSeconds(3);
+    static final Duration CONNECTOR_GIVES_UP = Duration.ofSeconds(3);
 
     @Inject
     SubscriptionTopology topology;

@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Map;
 import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.infrastructure.testing.LocalBroker;
 import org.junit.jupiter.api.Test;
@@ -26,17 +23,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SubscriptionWithoutConsumerTest.OwnApplication.class)
 class SubscriptionWithoutConsumerTest {
 
-    /** A separate application: what follows leaves it without a consumer. */
-    public static class OwnApplication implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("integration-events.subscriptions.topology-check-interval", "10m");
-        }
+    /** An application of its own, set up like the other test's: what follows leaves it without a consumer. */
+    public static class OwnApplication extends SubscriptionConsumerLossTest.OwnApplication {
     }
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
-    /** Longer than the connector's one attempt to subscribe again, a second after the cancel. */
-    private static final Duration CONNECTOR_GIVES_UP = Duration.ofSeconds(3);
     private static final String QUEUE = Topology.queueOf("infratest");
 
     @Inject
@@ -44,12 +34,12 @@ class SubscriptionWithoutConsumerTest {
 
     @Test
     void whenItsQueueIsDeletedAndDeclaredAgainBetweenChecks_theQueueWithoutConsumerIsReported() throws Exception {
-        await().atMost(PATIENCE).until(() -> topology.declared() && consumers() > 0);
+        await().atMost(SubscriptionConsumerLossTest.PATIENCE).until(() -> topology.declared() && consumers() > 0);
 
         try (Connection connection = LocalBroker.connect("test-delete"); Channel channel = connection.createChannel()) {
             channel.queueDelete(QUEUE);
         }
-        Thread.sleep(CONNECTOR_GIVES_UP.toMillis());
+        Thread.sleep(SubscriptionConsumerLossTest.CONNECTOR_GIVES_UP.toMillis());
         try (Connection connection = LocalBroker.connect("test-redeclare"); Channel channel = connection.createChannel()) {
             Topology.declareSubscriber(channel, "infratest", 5);
         }

@@ -103,18 +103,16 @@ public class SubscriptionTopology {
      */
     void check() {
         QueueState queue = declareAgainAndLook();
+        checksWithoutConsumer = queue == QueueState.WITHOUT_CONSUMER ? checksWithoutConsumer + 1 : 0;
         String trouble = switch (queue) {
-            case UNREACHABLE -> null;
+            case UNREACHABLE, CONSUMED -> null;
             case DELETED -> "its queue " + Topology.queueOf(context) + " was deleted (what it held is lost with it);"
                     + " the broker cancelled the consumer, which the connector cannot resume";
-            case WITHOUT_CONSUMER -> ++checksWithoutConsumer >= CHECKS_WITHOUT_CONSUMER_BEFORE_EXIT
-                    ? "the broker shows no consumer on " + Topology.queueOf(context) + " while the connector says it is up"
+            case WITHOUT_CONSUMER -> checksWithoutConsumer >= CHECKS_WITHOUT_CONSUMER_BEFORE_EXIT
+                    ? "the broker shows no consumer on " + Topology.queueOf(context) + " " + checksWithoutConsumer
+                            + " checks in a row while it answers"
                     : null;
-            case CONSUMED -> null;
         };
-        if (queue != QueueState.WITHOUT_CONSUMER) {
-            checksWithoutConsumer = 0;
-        }
         if (trouble == null && queue != QueueState.UNREACHABLE && !health.getLiveness().isOk()) {
             if (++unhealthyChecks >= UNHEALTHY_CHECKS_BEFORE_EXIT) {
                 trouble = "the incoming channel is down while the broker answers: " + health.getLiveness().getChannels();

@@ -16,7 +16,8 @@ import org.acme.inventory.stockitem.StockItemSnapshot;
 /**
  * Stock items in the event store. A best-seller's stream takes an event per order, for ever: it is
  * loaded from its latest snapshot and the events after it, and the append that brings
- * {@value #SNAPSHOT_EVERY} events past that snapshot writes the next one (decision 0009).
+ * {@value #SNAPSHOT_EVERY} events past that snapshot writes the next one (decision 0009). Every load
+ * is for a change, so it waits for any other transaction changing the same item (decision 0013).
  */
 @ApplicationScoped
 public class StockItemStore {
@@ -31,8 +32,12 @@ public class StockItemStore {
         this.eventStore = eventStore;
     }
 
+    /**
+     * Loads a stock item to change it, locked until the transaction ends: reservations of one
+     * product are applied side by side (orders differ), and take its stock one after the other.
+     */
     public Uni<Optional<StockItem>> load(UUID productId) {
-        return eventStore.load(productId, SNAPSHOTS);
+        return eventStore.loadForChange(productId, SNAPSHOTS);
     }
 
     public Uni<List<StoredEvent<StockItemEvent>>> save(StockItem item, String commandType, CommandMetadata metadata) {

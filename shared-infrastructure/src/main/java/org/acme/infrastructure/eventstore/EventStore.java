@@ -42,6 +42,7 @@ public class EventStore {
      * is replayed page by page, and memory holds two pages at most.
      */
     static final int PAGE = 1_000;
+    private static final String LOCK = "SELECT version FROM event_streams WHERE stream_id = ? FOR UPDATE";
     private static final String SNAPSHOT = "INSERT INTO snapshots (stream_id, snapshot_type, version, data, taken_at)"
             + " VALUES (?, ?, ?, CAST(CAST(? AS text) AS jsonb), ?) ON CONFLICT (stream_id) DO UPDATE SET"
             + " snapshot_type = EXCLUDED.snapshot_type, version = EXCLUDED.version, data = EXCLUDED.data, taken_at = EXCLUDED.taken_at";
@@ -106,6 +107,19 @@ public class EventStore {
         }
         return sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE)
                 .chain(next -> replay(streamId, replay, next, next.size() == PAGE));
+    }
+
+    /**
+     * Loads an aggregate like {@link #load(UUID, Snapshots)}, once no other transaction is changing
+     * its stream: the stream's row stays locked until this transaction ends. For streams that
+     * commands change side by side (a best-seller's stock item): they then wait for each other,
+     * instead of all but one failing at append and starting again. Lock several streams in one
+     * order (by id), or two transactions can each hold what the other waits for.
+     */
+    public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Optional<A>> loadForChange(UUID streamId,
+                                                                                             Snapshots<E, S, A> snapshots) {
+        // A statement of its own: the load must see what the transaction it waited for committed.
+        return sql.query(LOCK, streamId).chain(() -> load(streamId, snapshots));
     }
 
     /**

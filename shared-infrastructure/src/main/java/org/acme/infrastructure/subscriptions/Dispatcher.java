@@ -17,7 +17,6 @@ import org.acme.infrastructure.inbox.Inbox;
 import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.Contracts;
 import org.acme.integrationevents.Envelope;
-import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.MalformedEnvelope;
 import org.jboss.logging.Logger;
 
@@ -68,18 +67,16 @@ public class Dispatcher {
     }
 
     /**
-     * Reads, checks and applies one message; never fails: every failure is an outcome.
+     * Checks and applies one message; never fails: every failure is an outcome.
      *
      * @param arrivedThrough the exchange the message came through (for a redriven dead letter, the
      *                       exchange it was first delivered from)
      */
-    public Uni<Dispatch> dispatch(byte[] body, String arrivedThrough) {
-        Envelope envelope;
-        try {
-            envelope = EnvelopeCodec.decode(body);
-        } catch (MalformedEnvelope e) {
-            return Uni.createFrom().item(Dispatch.unprocessable("malformed envelope: " + e.getMessage()));
+    Uni<Dispatch> dispatch(Received received, String arrivedThrough) {
+        if (received.unreadable() != null) {
+            return Uni.createFrom().item(Dispatch.unprocessable(received.unreadable()));
         }
+        Envelope envelope = received.envelope();
         List<Registered> targets = byEventType.get(envelope.type());
         Optional<String> refusal = targets == null
                 ? Optional.of("unknown event type " + envelope.type() + ": no subscriber here handles it")

@@ -1,23 +1,32 @@
 package org.acme.infrastructure.subscriptions;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import io.smallrye.common.vertx.VertxContext;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
- * What a service's {@code @Incoming} method does with each message of its queue. The connector
- * hands messages over one at a time, in queue order (the next one already fetched: prefetch 2), and
- * the next one only once the returned {@code Uni} has completed: it completes once the outcome is durable — applied and
- * committed, recognised as a duplicate, or dead-lettered with its reason — and the message is
- * acknowledged. A failure that passes by itself (the database away) is retried in place for as long
- * as it lasts; any other is retried a few times, then dead-lettered. Nothing is put back in the
- * queue, where later messages would overtake it. The returned {@code Uni} never fails: a failed one
- * would end the connector's stream for good.
+ * What a service's {@code @Incoming} method does with each message of its queue. Messages about one
+ * aggregate are handled one at a time, in queue order; messages about different aggregates side by
+ * side, as many as the broker lets the consumer hold (the prefetch, decision 0013). The method
+ * returns as soon as a message has its place in line, so the connector hands over the next one; each
+ * message is acknowledged once its outcome is durable — applied and committed, recognised as a
+ * duplicate, or dead-lettered with its reason — and only then does the broker send another. A
+ * failure that passes by itself (the database away) is retried in place for as long as it lasts; any
+ * other is retried a few times, then dead-lettered. Nothing is put back in the queue, where later
+ * messages would overtake it. The returned {@code Uni} never fails: a failed one would end the
+ * connector's stream for good.
  */
 @ApplicationScoped
 public class Subscription {
@@ -25,9 +34,15 @@ public class Subscription {
     /** What the subscription is doing, for health checks and tests. */
     public enum State { WAITING, CONSUMING, RETRYING }
 
+    private static final Logger LOG = Logger.getLogger(Subscription.class);
+    private static final Duration SETTLE_PATIENCE = Duration.ofSeconds(5);
+
     private final Dispatcher dispatcher;
     private final SubscriptionConfig config;
+    private final InOrderPerKey inOrder = new InOrderPerKey();
     private volatile State state = State.WAITING;
+    /** The broker's consumer that delivered the latest message: a new one after each reconnection. */
+    private volatile String consumer;
 
     public Subscription(Dispatcher dispatcher, SubscriptionConfig config) {
         this.dispatcher = dispatcher;
@@ -38,33 +53,90 @@ public class Subscription {
         return state;
     }
 
+    /** Puts the message in line behind the earlier messages about its aggregate, and answers at once. */
     public Uni<Void> receive(Message<byte[]> message) {
-        Context context = Vertx.currentContext();
-        return untilSettled(message.getPayload(), arrivedThrough(message), context, 0, config.retryDelay())
+        Context context = contextOfItsOwn();
+        consumer = consumerOf(message);
+        Received received = Received.from(message.getPayload());
+        inOrder.submit(received.orderKey(), () -> onContext(context, () -> handle(message, received)));
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Messages handled side by side must not share a reactive session, which lives in the Vert.x
+     * context: each gets a duplicated context of its own, flagged safe for Hibernate Reactive as the
+     * connector's would be.
+     */
+    private static Context contextOfItsOwn() {
+        Context context = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
+    }
+
+    /** Messages received and not yet settled, counted by aggregate: for tests. */
+    int aggregatesPending() {
+        return inOrder.keysPending();
+    }
+
+    private Uni<Void> handle(Message<byte[]> message, Received received) {
+        return Uni.createFrom().deferred(() -> untilSettled(received, arrivedThrough(message), Vertx.currentContext(), 0, config.retryDelay()))
                 .chain(dispatch -> settle(message, dispatch))
                 .onFailure().recoverWithUni(unexpected -> deadLetter(message, "cannot be processed: " + unexpected))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Dispatch> untilSettled(byte[] body, String arrivedThrough, Context context, int failures, Duration pause) {
-        return dispatcher.dispatch(body, arrivedThrough).chain(dispatch -> switch (dispatch.outcome()) {
+    /**
+     * Runs the work on the message's own (duplicated) Vert.x context, whichever thread finished the
+     * message before it: its transaction's reactive session lives there.
+     */
+    private static CompletableFuture<Void> onContext(Context context, Supplier<Uni<Void>> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            try {
+                work.get().subscribe().with(done::complete, done::completeExceptionally);
+            } catch (RuntimeException unexpected) {
+                done.completeExceptionally(unexpected);
+            }
+        });
+        return done;
+    }
+
+    private Uni<Dispatch> untilSettled(Received received, String arrivedThrough, Context context, int failures, Duration pause) {
+        return dispatcher.dispatch(received, arrivedThrough).chain(dispatch -> switch (dispatch.outcome()) {
             case TRANSIENT -> {
                 state = State.RETRYING;
-                yield later(pause, context).chain(() -> untilSettled(body, arrivedThrough, context, failures, next(pause)));
+                yield later(pause, context).chain(() -> untilSettled(received, arrivedThrough, context, failures, next(pause)));
             }
             case FAILED -> failures + 1 >= config.attempts()
                     ? Uni.createFrom().item(Dispatch.unprocessable("failed " + (failures + 1) + " times, last: " + dispatch.reason()))
-                    : later(pause, context).chain(() -> untilSettled(body, arrivedThrough, context, failures + 1, next(pause)));
+                    : later(pause, context).chain(() -> untilSettled(received, arrivedThrough, context, failures + 1, next(pause)));
             default -> Uni.createFrom().item(dispatch);
         });
     }
 
     private Uni<Void> settle(Message<byte[]> message, Dispatch dispatch) {
         state = State.CONSUMING;
-        return switch (dispatch.outcome()) {
+        if (!Objects.equals(consumerOf(message), consumer)) {
+            // Its channel died while it was handled, and the broker delivers it again. The connector
+            // would acknowledge its delivery tag on the new channel, where the tag is unknown (the
+            // broker closes the channel) or names another message (acknowledged unhandled).
+            LOG.infof("not settling a message delivered before the connection dropped: it comes again, and the inbox knows it");
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> settled = switch (dispatch.outcome()) {
             case APPLIED, DUPLICATE -> Uni.createFrom().completionStage(message::ack);
             default -> deadLetter(message, dispatch.reason());
         };
+        // An acknowledgement sent while the connection drops may never be answered: the message then
+        // comes again (the inbox knows it), and the messages behind it must not wait for ever.
+        return settled.ifNoItem().after(SETTLE_PATIENCE).recoverWithItem(() -> {
+            LOG.infof("no answer to settling a message within %s (the connection dropped?): it comes again", SETTLE_PATIENCE);
+            return null;
+        });
+    }
+
+    private static String consumerOf(Message<byte[]> message) {
+        return message instanceof IncomingRabbitMQMessage<?> delivered ? delivered.getRabbitMQMessage().consumerTag() : null;
     }
 
     /** The connector's failure strategy ({@link DeadLetterFailureHandler}) moves it to the DLQ with this reason. */

@@ -12,15 +12,14 @@ public interface SubscriptionConfig {
     boolean enabled();
 
     /**
-     * Unacknowledged messages the broker may send (the connector's {@code max-outstanding-messages}).
-     * Messages are handled one at a time anyway. With 2, the next message is already here when the
-     * current one is acknowledged, instead of one broker round trip later: a subscriber handles about
-     * twice as many messages per second (decision 0011). Every message held goes back to the queue
-     * with its delivery count raised when the process or its connection dies, so the prefetch must
-     * stay below the delivery limit: then a message is dead-lettered by the broker only if it was
-     * held through that many deaths without the queue moving on.
+     * Unacknowledged messages the broker may send (the connector's {@code max-outstanding-messages}),
+     * which is also how many are handled at once: messages about different aggregates side by side,
+     * those about one aggregate in order (decision 0013). Every message held goes back to the queue
+     * with its delivery count raised when the process or its connection dies; as each one held is
+     * being handled, not waiting, a message reaches the delivery limit only if its handling was cut
+     * short that many times in a row.
      */
-    @WithDefault("2")
+    @WithDefault("8")
     int prefetch();
 
     /** Tries of a message that fails for a reason not known to pass, before it is dead-lettered. */

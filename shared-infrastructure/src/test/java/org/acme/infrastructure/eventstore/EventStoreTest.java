@@ -79,6 +79,38 @@ class EventStoreTest {
     }
 
     @Test
+    void twoTransactionsLoadingForChange_takeTurns_andNeitherConflicts() throws Exception {
+        UUID stream = UUID.randomUUID();
+        incrementWithSnapshots(stream, 1);
+        CountDownLatch firstLoaded = new CountDownLatch(1);
+        CompletableFuture<Void> commitFirst = new CompletableFuture<>();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> Reactive.inTransaction(() ->
+                eventStore.loadForChange(stream, Counter.SNAPSHOTS).invoke(firstLoaded::countDown)
+                        .chain(found -> {
+                            Counter counter = found.orElseThrow();
+                            counter.increment(10);
+                            return eventStore.save("Counter", stream, counter, Counter.SNAPSHOTS, "Increment", command());
+                        })
+                        .chain(() -> Reactive.until(commitFirst))));
+        firstLoaded.await();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> Reactive.inTransaction(() ->
+                eventStore.loadForChange(stream, Counter.SNAPSHOTS).chain(found -> {
+                    Counter counter = found.orElseThrow();
+                    counter.increment(100);
+                    return eventStore.save("Counter", stream, counter, Counter.SNAPSHOTS, "Increment", command());
+                })));
+        Thread.sleep(300);
+        assertThat(second).as("the second waits for the first to end").isNotDone();
+        commitFirst.complete(null);
+
+        first.get();
+        second.get();
+        Counter counter = loadWithSnapshots(stream);
+        assertThat(counter.total()).isEqualTo(111);
+        assertThat(counter.version()).isEqualTo(3);
+    }
+
+    @Test
     void anIfMatchOfAnotherVersion_isStale() {
         UUID stream = UUID.randomUUID();
         append(stream, 0, List.of(new CounterEvent.Incremented(1)));

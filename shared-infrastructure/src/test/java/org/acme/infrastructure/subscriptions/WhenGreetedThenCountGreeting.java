@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.acme.integrationevents.Envelope;
@@ -12,19 +13,21 @@ import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.IntegrationEvent;
 import org.acme.integrationevents.MalformedEnvelope;
 import org.acme.infrastructure.sql.Sql;
+import org.acme.infrastructure.testing.Reactive;
 import org.acme.integrationevents.infratest.Greeted;
 
 /**
  * The test subscriber: counts greetings per name. A name starting with "explode" always fails; one
  * starting with "flaky" fails twice, then works; one starting with "unavailable" finds the database
  * away five times (a failure that passes by itself), then works; one starting with "slow" takes
- * 100 ms.
+ * 100 ms; one starting with "gated" waits until the test opens its gate ({@link #open}).
  */
 @ApplicationScoped
 public class WhenGreetedThenCountGreeting implements Subscriber {
 
     private final Sql sql;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
 
     public WhenGreetedThenCountGreeting(Sql sql) {
         this.sql = sql;
@@ -57,7 +60,9 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
             throw new IllegalStateException("cannot count " + greeted.name(),
                     new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
         }
-        Uni<?> before = greeted.name().startsWith("slow") ? sql.query("SELECT pg_sleep(0.1)") : Uni.createFrom().voidItem();
+        Uni<?> before = greeted.name().startsWith("slow") ? sql.query("SELECT pg_sleep(0.1)")
+                : greeted.name().startsWith("gated") ? Reactive.until(gate(greeted.name()))
+                : Uni.createFrom().voidItem();
         return before.chain(() -> Greeting.<Greeting>findById(greeted.name()))
                 .chain(greeting -> greeting == null ? firstGreeting(greeted.name()) : Uni.createFrom().item(greeting))
                 .invoke(greeting -> greeting.count++)
@@ -68,6 +73,15 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
         Greeting greeting = new Greeting();
         greeting.name = name;
         return greeting.persist();
+    }
+
+    /** Lets the greetings of a "gated" name through. */
+    void open(String name) {
+        gate(name).complete(null);
+    }
+
+    private CompletableFuture<Void> gate(String name) {
+        return gates.computeIfAbsent(name, ignored -> new CompletableFuture<>());
     }
 
     int attemptsFor(String name) {

@@ -13,10 +13,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.acme.infrastructure.subscriptions.Subscription;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.Subscriptions;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
@@ -35,6 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Inventory's subscribers fed through the real broker: effects, duplicates, order, dead letters. */
 @QuarkusTest
 class InventorySubscribersTest {
+
+    @Inject
+    Subscription subscription;
 
     private QueueProbe inventoryEvents;
     private QueueProbe deadLetters;
@@ -57,10 +63,9 @@ class InventorySubscribersTest {
         Envelope added = productAdded(productId, "Lamp", 1);
         TestMessages.publish(added);
         TestMessages.publish(added);
-        UUID marker = aTrackedProduct(); // handled after both copies: one consumer, in order
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         stockOf(productId).statusCode(200).body("name", equalTo("Lamp")).body("version", equalTo(1));
-        assertThat(marker).isNotNull();
     }
 
     @Test
@@ -70,7 +75,7 @@ class InventorySubscribersTest {
         TestMessages.publish(TestMessages.asVersion(productAdded(fromV1, "Old lamp", 1), ProductAdded.class, 1));
         TestMessages.publish(productAdded(fromV2, "New lamp", 1));
 
-        await().atMost(PATIENCE).until(() -> stockOf(fromV2).extract().statusCode() == 200);
+        Subscriptions.awaitHandled(subscription, "inventory");
         stockOf(fromV1).statusCode(200).body("name", equalTo("Old lamp"));
         stockOf(fromV2).statusCode(200).body("name", equalTo("New lamp"));
     }
@@ -81,7 +86,7 @@ class InventorySubscribersTest {
         TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Lamp v2", BigDecimal.ONE, null),
                 "catalog", "Product", productId, 2L));
         TestMessages.publish(productAdded(productId, "Lamp v1", 1));
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         stockOf(productId).statusCode(200).body("name", equalTo("Lamp v2"));
     }
@@ -93,7 +98,7 @@ class InventorySubscribersTest {
                 "catalog", "Product", productId, 2L);
         TestMessages.publish(updated);
         TestMessages.publish(updated);
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         stockOf(productId).statusCode(200).body("name", equalTo("Renamed lamp")).body("version", equalTo(2));
     }
@@ -104,7 +109,7 @@ class InventorySubscribersTest {
         Envelope removed = TestMessages.envelope(new ProductRemoved(productId), "catalog", "Product", productId, 2L);
         TestMessages.publish(removed);
         TestMessages.publish(removed);
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         stockOf(productId).statusCode(200).body("status", equalTo("DISCONTINUED")).body("version", equalTo(2));
     }
@@ -129,7 +134,7 @@ class InventorySubscribersTest {
         Envelope placed = orderPlaced(orderId, new OrderPlaced.Line(productId, 3));
         TestMessages.publish(placed);
         TestMessages.publish(placed);
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         assertThat(stockField(productId, "reserved")).isEqualTo(3);
         JsonNode reserved = awaitEvent("StockReserved.v1", orderId);
@@ -192,7 +197,7 @@ class InventorySubscribersTest {
 
         TestMessages.publish(cancelled);
         TestMessages.publish(cancelled);
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         assertThat(stockField(productId, "reserved")).isZero();
         assertThat(stockField(productId, "available")).isEqualTo(10);
@@ -212,7 +217,7 @@ class InventorySubscribersTest {
 
         TestMessages.publish(shipped);
         TestMessages.publish(shipped);
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
 
         assertThat(stockField(productId, "onHand")).isEqualTo(6);
         assertThat(stockField(productId, "reserved")).isZero();
@@ -229,7 +234,7 @@ class InventorySubscribersTest {
         QueueProbe.Received dead = deadLetters.await(message -> messageId.equals(message.properties().getMessageId()),
                 1, PATIENCE).get(0);
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString()).startsWith("malformed envelope");
-        aTrackedProduct();
+        Subscriptions.awaitHandled(subscription, "inventory");
     }
 
     @ParameterizedTest

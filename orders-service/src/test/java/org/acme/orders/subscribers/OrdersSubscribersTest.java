@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.acme.infrastructure.subscriptions.Subscription;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.Subscriptions;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
@@ -44,6 +46,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Orders' subscribers fed through the real broker: effects, duplicates, order, dead letters. */
 @QuarkusTest
 class OrdersSubscribersTest {
+
+    @Inject
+    Subscription subscription;
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,7 +71,7 @@ class OrdersSubscribersTest {
         Envelope added = productAdded(productId, "Pen", "1.50", 1);
         TestMessages.publish(added);
         TestMessages.publish(added);
-        aCatalogProduct("9.99"); // handled after both copies: one consumer, in order
+        Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("name", equalTo("Pen")).body("price", equalTo(1.50f));
         assertThat(io.restassured.RestAssured.get("/products").then().extract().<List<String>>path("productId"))
@@ -82,7 +87,7 @@ class OrdersSubscribersTest {
         TestMessages.publish(version1);
         TestMessages.publish(productAdded(fromV2, "New pen", "2.00", 1));
 
-        await().atMost(PATIENCE).until(() -> viewedProduct(fromV2).extract().statusCode() == 200);
+        Subscriptions.awaitHandled(subscription, "orders");
         viewedProduct(fromV1).statusCode(200).body("name", equalTo("Old pen")).body("category", nullValue());
         viewedProduct(fromV2).statusCode(200).body("name", equalTo("New pen")).body("category", equalTo("stationery"));
     }
@@ -127,7 +132,7 @@ class OrdersSubscribersTest {
         for (Envelope envelope : List.of(updated, updated, adjusted, adjusted, removed, removed)) {
             TestMessages.publish(envelope);
         }
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("price", equalTo(1.20f)).body("available", equalTo(4))
                 .body("status", equalTo("REMOVED"));
@@ -142,7 +147,7 @@ class OrdersSubscribersTest {
                 List.of(new Shortage(productId, 50, 3))), "inventory", "Reservation", orderId, null);
         TestMessages.publish(rejected);
         TestMessages.publish(rejected);
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
 
         order(orderId).statusCode(200).body("status", equalTo("REJECTED")).header("ETag", equalTo("\"2\""));
     }
@@ -153,7 +158,7 @@ class OrdersSubscribersTest {
         TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen v2", new BigDecimal("2.00"), "pens"),
                 "catalog", "Product", productId, 2L));
         TestMessages.publish(productAdded(productId, "Pen v1", "1.00", 1));
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("name", equalTo("Pen v2")).body("price", equalTo(2.00f));
     }
@@ -163,7 +168,7 @@ class OrdersSubscribersTest {
         UUID productId = UUID.randomUUID();
         TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem",
                 productId, 2L));
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
         viewedProduct(productId).statusCode(404);
 
         TestMessages.publish(productAdded(productId, "Lamp", "12.00", 1));
@@ -179,7 +184,7 @@ class OrdersSubscribersTest {
                 productId, 3L));
         TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 10, 10, 0, 10), "inventory", "StockItem",
                 productId, 2L));
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).body("available", equalTo(15));
     }
@@ -191,7 +196,7 @@ class OrdersSubscribersTest {
         Envelope reserved = stockReserved(orderId, productId, 2);
         TestMessages.publish(reserved);
         TestMessages.publish(reserved);
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
 
         order(orderId).statusCode(200).body("status", equalTo("CONFIRMED")).header("ETag", equalTo("\"2\""));
     }
@@ -214,7 +219,7 @@ class OrdersSubscribersTest {
         cancel(orderId).statusCode(200);
 
         TestMessages.publish(stockReserved(orderId, productId, 1));
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
 
         assertThat(statusOf(orderId)).isEqualTo("CANCELLED");
     }
@@ -230,7 +235,7 @@ class OrdersSubscribersTest {
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
                 .startsWith("failed 3 times")
                 .contains("no order " + unknownOrder + " to confirm");
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
     }
 
     @ParameterizedTest
@@ -246,7 +251,7 @@ class OrdersSubscribersTest {
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString()).startsWith("malformed envelope");
         assertThat(dead.properties().getHeaders().get("x-original-exchange").toString())
                 .isEqualTo(publisherAndType[0] + ".events");
-        aCatalogProduct("9.99");
+        Subscriptions.awaitHandled(subscription, "orders");
     }
 
     @Test

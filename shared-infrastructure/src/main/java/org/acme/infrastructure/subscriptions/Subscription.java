@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -40,6 +41,7 @@ public class Subscription {
     private final Dispatcher dispatcher;
     private final SubscriptionConfig config;
     private final InOrderPerKey inOrder = new InOrderPerKey();
+    private final AtomicInteger inHand = new AtomicInteger();
     private volatile State state = State.WAITING;
     /** The broker's consumer that delivered the latest message: a new one after each reconnection. */
     private volatile String consumer;
@@ -58,7 +60,9 @@ public class Subscription {
         Context context = contextOfItsOwn();
         consumer = consumerOf(message);
         Received received = Received.from(message.getPayload());
-        inOrder.submit(received.orderKey(), () -> onContext(context, () -> handle(message, received)));
+        inHand.incrementAndGet();
+        inOrder.submit(received.orderKey(), () -> onContext(context, () -> handle(message, received)))
+                .whenComplete((settled, alsoSettled) -> inHand.decrementAndGet());
         return Uni.createFrom().voidItem();
     }
 
@@ -73,9 +77,9 @@ public class Subscription {
         return context;
     }
 
-    /** Messages received and not yet settled, counted by aggregate: for tests. */
-    int aggregatesPending() {
-        return inOrder.keysPending();
+    /** Messages received and not yet settled (applied, skipped or dead-lettered): waiting their turn or being handled. */
+    public int inHand() {
+        return inHand.get();
     }
 
     private Uni<Void> handle(Message<byte[]> message, Received received) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.infrastructure.testing.LocalBroker;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.infrastructure.testing.Subscriptions;
 import org.acme.infrastructure.testing.TestServers;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
@@ -68,8 +69,7 @@ class SubscriptionTest {
         publish(greeting);
         publish(greeting);
 
-        await().atMost(PATIENCE).until(() -> countOf(name) == 1);
-        await().atMost(PATIENCE).until(() -> subscription.aggregatesPending() == 0); // both copies handled
+        Subscriptions.awaitHandled(subscription, "infratest");
         assertThat(countOf(name)).isEqualTo(1);
     }
 

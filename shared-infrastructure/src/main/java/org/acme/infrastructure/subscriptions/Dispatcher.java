@@ -21,9 +21,9 @@ import org.acme.integrationevents.MalformedEnvelope;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one message into the effects of this service's subscribers: reads the envelope, checks
- * that every subscriber knows its version and that it comes from its publisher, then applies them
- * and records the event in the inbox in one reactive transaction. Knows nothing of the broker, so
+ * Turns one message (its envelope read once: {@link Received}) into the effects of this service's
+ * subscribers: checks that every subscriber knows its version and that it comes from its publisher,
+ * then applies them and records the event in the inbox in one reactive transaction. Knows nothing of the broker, so
  * each outcome is decided in one place.
  */
 @ApplicationScoped

@@ -19,4 +19,9 @@ public class Reservations implements PanacheRepositoryBase<HeldStock, HeldStock.
     public Uni<List<HeldStock>> heldFor(UUID orderId) {
         return find("orderId", Sort.by("productId"), orderId).list();
     }
+
+    /** The order no longer holds the product's stock. */
+    Uni<Long> release(UUID orderId, UUID productId) {
+        return delete("orderId = ?1 and productId = ?2", orderId, productId);
+    }
 }

@@ -29,9 +29,9 @@ public class ReservationsProjection implements InlineProjection {
         if (stored.event() instanceof StockReservedEvent reserved) {
             return reservations.persist(HeldStock.of(reserved.orderId(), reserved.productId(), reserved.quantity()));
         } else if (stored.event() instanceof StockReleasedEvent released) {
-            return reservations.deleteById(new HeldStock.Key(released.orderId(), released.productId()));
+            return reservations.release(released.orderId(), released.productId());
         } else if (stored.event() instanceof StockShippedEvent shipped) {
-            return reservations.deleteById(new HeldStock.Key(shipped.orderId(), shipped.productId()));
+            return reservations.release(shipped.orderId(), shipped.productId());
         }
         return Uni.createFrom().voidItem();
     }

@@ -4,10 +4,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.acme.infrastructure.commands.CommandMetadata;
 import org.acme.infrastructure.outbox.EventOrigin;
@@ -66,8 +66,12 @@ public class ReserveStockHandler {
     private Uni<Void> reserve(ReserveStock command, CommandMetadata metadata, EventOrigin origin) {
         List<StockItem> items = new ArrayList<>();
         List<Shortage> shortages = new ArrayList<>();
-        // Sorted, so that two reservations over the same items always take them in the same order.
-        List<Map.Entry<UUID, Integer>> lines = List.copyOf(new TreeMap<>(command.quantities()).entrySet());
+        // Sorted as PostgreSQL sorts uuids (the order releases and shipments find them in), so that
+        // two transactions over the same items lock them in the same order. UUID.compareTo differs:
+        // it compares signed halves.
+        List<Map.Entry<UUID, Integer>> lines = command.quantities().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(UUID::toString)))
+                .toList();
         return InSequence.each(lines, line -> stockItems.load(line.getKey())
                         .invoke(item -> check(line, item, items, shortages)))
                 .chain(() -> shortages.isEmpty()

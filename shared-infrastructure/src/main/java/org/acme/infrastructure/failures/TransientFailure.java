@@ -27,7 +27,8 @@ public final class TransientFailure {
             "57P03", // cannot_connect_now (starting up, in recovery)
             "40001", // serialization_failure
             "40P01", // deadlock_detected
-            "55P03"); // lock_not_available
+            "55P03", // lock_not_available (lock_timeout)
+            "25P03"); // idle_in_transaction_session_timeout
 
     private TransientFailure() {
     }

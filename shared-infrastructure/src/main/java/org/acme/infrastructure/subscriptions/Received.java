@@ -31,4 +31,9 @@ record Received(Envelope envelope, String unreadable) {
         }
         return envelope.metadata().publisher() + "/" + envelope.metadata().aggregateType() + "/" + envelope.metadata().aggregateId();
     }
+
+    /** For the log: the event's type and id, or that it could not be read. */
+    String describe() {
+        return envelope == null ? "an unreadable message" : envelope.type() + " " + envelope.id();
+    }
 }

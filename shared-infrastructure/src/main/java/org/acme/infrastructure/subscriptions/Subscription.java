@@ -57,7 +57,7 @@ public class Subscription {
 
     /** Puts the message in line behind the earlier messages about its aggregate, and answers at once. */
     public Uni<Void> receive(Message<byte[]> message) {
-        Context context = contextOfItsOwn();
+        Context context = contextOfItsOwn(Vertx.currentContext());
         consumer = consumerOf(message);
         Received received = Received.from(message.getPayload());
         inHand.incrementAndGet();
@@ -67,12 +67,12 @@ public class Subscription {
     }
 
     /**
-     * Messages handled side by side must not share a reactive session, which lives in the Vert.x
-     * context: each gets a duplicated context of its own, flagged safe for Hibernate Reactive as the
-     * connector's would be.
+     * Messages handled side by side, and the tries of one message, must not share a reactive session,
+     * which lives in the Vert.x context: each gets a duplicated context of its own, flagged safe for
+     * Hibernate Reactive as the connector's would be.
      */
-    private static Context contextOfItsOwn() {
-        Context context = VertxContext.createNewDuplicatedContext(Vertx.currentContext());
+    private static Context contextOfItsOwn(Context from) {
+        Context context = VertxContext.createNewDuplicatedContext(from);
         VertxContextSafetyToggle.setContextSafe(context, true);
         return context;
     }
@@ -106,7 +106,7 @@ public class Subscription {
     }
 
     private Uni<Dispatch> untilSettled(Received received, String arrivedThrough, Context context, int failures, Duration pause) {
-        return dispatcher.dispatch(received, arrivedThrough).chain(dispatch -> switch (dispatch.outcome()) {
+        return attempt(received, arrivedThrough, context).chain(dispatch -> switch (dispatch.outcome()) {
             case TRANSIENT -> {
                 state = State.RETRYING;
                 yield later(pause, context).chain(() -> untilSettled(received, arrivedThrough, context, failures, next(pause)));
@@ -116,6 +116,25 @@ public class Subscription {
                     : later(pause, context).chain(() -> untilSettled(received, arrivedThrough, context, failures + 1, next(pause)));
             default -> Uni.createFrom().item(dispatch);
         });
+    }
+
+    /**
+     * One try, on a Vert.x context of its own, its outcome handed back on the message's. A try with no
+     * outcome within {@code attempt-patience} is given up, and counts as a failure that passes: the
+     * database ends a transaction left idle ({@code idle-in-transaction-timeout}), releasing its locks,
+     * and the inbox makes the next try harmless should it have committed after all. The next try must
+     * not find the abandoned one's session, which stays in the context it was opened in (decision 0013).
+     */
+    private Uni<Dispatch> attempt(Received received, String arrivedThrough, Context messageContext) {
+        Context own = contextOfItsOwn(messageContext);
+        Duration patience = config.attemptPatience();
+        return Uni.createFrom().<Dispatch>emitter(emitter -> own.runOnContext(ignored ->
+                        dispatcher.dispatch(received, arrivedThrough).subscribe().with(emitter::complete, emitter::fail)))
+                .ifNoItem().after(patience).recoverWithItem(() -> {
+                    LOG.warnf("a try of %s gave no outcome within %s: given up, tried again", received.describe(), patience);
+                    return Dispatch.transientFailure("no outcome within " + patience);
+                })
+                .emitOn(command -> messageContext.runOnContext(ignored -> command.run()));
     }
 
     private Uni<Void> settle(Message<byte[]> message, Dispatch dispatch) {

@@ -31,6 +31,16 @@ public interface SubscriptionConfig {
     Duration retryDelay();
 
     /**
+     * How long one try of a message may go without an outcome before it is given up and tried again
+     * (decision 0013). A try takes milliseconds, waits for a lock {@code lock-timeout} at most, and for
+     * a connection {@code connection-timeout-millis} at most: a try this old is one whose reactive chain
+     * will not go on. Longer than the database's {@code idle-in-transaction-timeout}, so that its
+     * transaction is already ended, and its locks released, when the next try starts.
+     */
+    @WithDefault("30s")
+    Duration attemptPatience();
+
+    /**
      * Deliveries of one message before the broker dead-letters it: the queue's {@code
      * x-delivery-limit}. Failures are retried in place, so only a message whose handling kills the
      * process (or the connection) again and again reaches it. Changing it needs the queue to be

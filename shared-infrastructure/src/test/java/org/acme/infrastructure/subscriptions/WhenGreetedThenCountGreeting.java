@@ -19,8 +19,9 @@ import org.acme.integrationevents.infratest.Greeted;
 /**
  * The test subscriber: counts greetings per name. A name starting with "explode" always fails; one
  * starting with "flaky" fails twice, then works; one starting with "unavailable" finds the database
- * away five times (a failure that passes by itself), then works; one starting with "slow" takes
- * 100 ms; one starting with "gated" waits until the test opens its gate ({@link #open}).
+ * away five times (a failure that passes by itself), then works; one starting with "lingering" takes
+ * half a second; one starting with "gated" waits until the test opens its gate ({@link #open}); one
+ * starting with "stalled" stops in the middle of its first try's transaction, for ever.
  */
 @ApplicationScoped
 public class WhenGreetedThenCountGreeting implements Subscriber {
@@ -60,7 +61,11 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
             throw new IllegalStateException("cannot count " + greeted.name(),
                     new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
         }
-        Uni<?> before = greeted.name().startsWith("slow") ? sql.query("SELECT pg_sleep(0.1)")
+        if (greeted.name().startsWith("stalled") && attempt == 1) {
+            // A reactive chain that stops mid-transaction: its inbox row is written, and nothing follows.
+            return sql.query("SELECT 1").chain(() -> Uni.createFrom().nothing());
+        }
+        Uni<?> before = greeted.name().startsWith("lingering") ? sql.query("SELECT pg_sleep(0.5)")
                 : greeted.name().startsWith("gated") ? Reactive.until(gate(greeted.name()))
                 : Uni.createFrom().voidItem();
         return before.chain(() -> Greeting.<Greeting>findById(greeted.name()))

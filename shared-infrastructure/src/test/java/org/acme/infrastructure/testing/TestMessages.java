@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.integrationevents.Contracts;
@@ -54,6 +55,26 @@ public final class TestMessages {
     public static void publish(Envelope envelope) throws Exception {
         publish(envelope.metadata().publisher(), envelope.routingKey(), envelope.id().toString(), envelope.type(),
                 EnvelopeCodec.encodeToString(envelope));
+    }
+
+    /** Publishes envelopes as {@link #publish(Envelope)} does, over one channel: a backlog, built faster than it is consumed. */
+    public static void publishAll(List<Envelope> envelopes) throws Exception {
+        try (Connection connection = LocalBroker.connect("test-publisher");
+             Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (Envelope envelope : envelopes) {
+                Topology.declarePublisher(channel, envelope.metadata().publisher());
+                channel.basicPublish(Topology.exchangeOf(envelope.metadata().publisher()), envelope.routingKey(), true,
+                        new AMQP.BasicProperties.Builder()
+                                .messageId(envelope.id().toString())
+                                .type(envelope.type())
+                                .contentType("application/json")
+                                .deliveryMode(2)
+                                .build(),
+                        EnvelopeCodec.encodeToString(envelope).getBytes(StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
     }
 
     /**

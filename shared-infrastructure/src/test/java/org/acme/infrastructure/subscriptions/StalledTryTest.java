@@ -49,6 +49,7 @@ class StalledTryTest {
     void aTryThatNeverEnds_isGivenUp_itsTransactionEndedByTheDatabase_andTheMessageAppliedOnce() throws Exception {
         await().atMost(PATIENCE).until(() -> topology.declared());
         String name = "stalled-" + UUID.randomUUID();
+        subscriber.stallNextTryOf(name);
         Envelope greeting = SubscriptionTest.greeting(name, 1);
         SubscriptionTest.publish(greeting);
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
  * be redelivered: every change is guarded by the version of the aggregate it comes from (the
  * catalog's product version, the inventory's stock item version), so an older event arriving late
  * changes nothing, and stock news of a product the catalog has not announced yet is kept until it
- * does. Changes run in the subscriber's transaction; a service's queue is consumed one message at a
- * time, so two changes to one row never race.
+ * does. Changes run in the subscriber's transaction, and lock the row: news of the two aggregates are
+ * handled side by side (decision 0013).
  */
 @ApplicationScoped
 public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID> {
@@ -65,9 +66,15 @@ public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID
                 .onItem().transform(entries -> entries.stream().map(ProductViewEntry::viewed).toList());
     }
 
-    /** Changes the product's entry, or a new one changed before it is persisted: one insert, not an insert and an update. */
+    /**
+     * Changes the product's entry, locked from its read to the commit: the catalog's events and
+     * inventory's are handled side by side, and without the lock each would write back the other's
+     * half of the row as it read it. A product not seen yet gets a new entry, changed before it is
+     * persisted (one insert, not an insert and an update); two first news racing to insert it fail
+     * one of them on the key, and that one is tried again.
+     */
     private Uni<Void> change(UUID productId, Consumer<ProductViewEntry> change) {
-        return findById(productId).chain(found -> {
+        return findById(productId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             ProductViewEntry entry = found != null ? found : ProductViewEntry.unknown(productId);
             change.accept(entry);
             return found != null ? Uni.createFrom().voidItem() : persist(entry).replaceWithVoid();

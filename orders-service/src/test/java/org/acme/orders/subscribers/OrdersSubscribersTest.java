@@ -139,6 +139,34 @@ class OrdersSubscribersTest {
         assertThat(inboxRowsFor(updated, adjusted, removed)).isEqualTo(3);
     }
 
+    /**
+     * The catalog's news and inventory's about one product come from different aggregates, so they
+     * are handled side by side, and both change the product's row of the view. The test holds the
+     * row while both are handled, so that each has started before the other commits: each change
+     * locks the row before reading it, so neither writes back what it read before the other's.
+     */
+    @Test
+    void catalogAndStockNewsOfOneProduct_handledSideBySide_loseNeitherChange() throws Exception {
+        UUID productId = aCatalogProduct("1.00");
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement hold = holder.prepareStatement("SELECT 1 FROM product_view WHERE product_id = ? FOR UPDATE")) {
+                hold.setObject(1, productId);
+                hold.execute();
+            }
+            TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen", new BigDecimal("1.20"), "pens"),
+                    "catalog", "Product", productId, 2L));
+            TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem",
+                    productId, 2L));
+            await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 2);
+            holder.commit();
+        }
+        Subscriptions.awaitHandled(subscription, "orders");
+
+        viewedProduct(productId).statusCode(200).body("name", equalTo("Pen")).body("price", equalTo(1.20f))
+                .body("available", equalTo(7));
+    }
+
     @Test
     void reserveStockRejected_deliveredTwice_rejectsTheOrderOnce() throws Exception {
         UUID productId = aCatalogProduct("2.00");
@@ -278,6 +306,16 @@ class OrdersSubscribersTest {
                 message -> added.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
                 .startsWith("unknown event type ProductLiked");
+    }
+
+    private int sessionsWaitingForALock() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     /** How many inbox rows the subscribers wrote for these events: one each, however often delivered. */

@@ -4,6 +4,7 @@
 #
 #   scripts/benchmark.sh                      this version (about 8 minutes)
 #   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 17 minutes)
+#   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
 #   scripts/benchmark.sh --smoke              seconds, small counts, into benchmarks/target (what the tests run)
 #
 # It needs what ./mvnw -B verify needs (scripts/local-services.sh sets it up), and the machine to

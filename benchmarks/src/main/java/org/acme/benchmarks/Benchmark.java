@@ -28,8 +28,22 @@ public final class Benchmark {
         boolean smoke = options.contains("--smoke");
         int baselineAt = options.indexOf("--baseline");
         String baselineRef = baselineAt >= 0 && baselineAt + 1 < options.size() ? options.get(baselineAt + 1) : null;
+        int onlyAt = options.indexOf("--only");
+        String only = onlyAt >= 0 && onlyAt + 1 < options.size() ? options.get(onlyAt + 1) : null;
         Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
-        run(repository, smoke ? Settings.smokeRun() : Settings.fullRun(), baselineRef);
+        Settings settings = smoke ? Settings.smokeRun() : Settings.fullRun();
+        if (only != null) {
+            // One part, measured while working on it: printed only, never written over the docs.
+            try (Deployment system = Deployment.start(repository, repository.resolve("benchmarks/target/logs-" + only))) {
+                MemorySampler memory = new MemorySampler(system);
+                for (String part : only.split(",")) {
+                    measurePart(part, system, settings, new Figures(), memory);
+                    system.awaitSubscribersCaughtUp();
+                }
+            }
+            System.exit(0);
+        }
+        run(repository, settings, baselineRef);
         System.exit(0);
     }
 
@@ -61,6 +75,22 @@ public final class Benchmark {
         System.out.println(report.markdown());
         log("written: " + page + " and " + json);
         return report;
+    }
+
+    private static void measurePart(String part, Deployment system, Settings settings, Figures figures, MemorySampler memory)
+            throws Exception {
+        switch (part) {
+            case "ingest" -> {
+                new IngestBench(system, settings).warmUp(memory);
+                new IngestBench(system, settings).measure(figures, memory);
+            }
+            case "saga" -> {
+                new SagaBench(system, settings).warmUp(memory);
+                new SagaBench(system, settings).measure(figures, memory);
+            }
+            case "relay" -> new RelayDrainBench(system, settings).measure(figures);
+            default -> throw new IllegalArgumentException("--only takes ingest, saga or relay, not " + part);
+        }
     }
 
     private static Figures measureSystem(Path repository, Settings settings, Path logs) throws Exception {

@@ -137,7 +137,7 @@ final class Report {
                 new Target("relay drain ≥ 70 % of pipelined confirms", "ratio: relay drain / pipelined confirmed publishes", 70, false, " %"),
                 new Target("ingest ≥ 50 % of PostgreSQL, 4 clients", "ratio: ingest, 4 clients / PostgreSQL, 4 clients", 50, false, " %"),
                 new Target("ingest ≥ 50 % of PostgreSQL, 16 clients", "ratio: ingest, 16 clients / PostgreSQL, 16 clients", 50, false, " %"),
-                new Target("command → broker p99 ≤ 30 ms at 200/s", "ingest, open loop 200/s: command to broker p99 (ms)", 30, true, " ms"),
+                new Target("commit → broker p99 ≤ 30 ms at 200/s (from the command: an upper bound)", "ingest, open loop 200/s: command to broker p99 (ms)", 30, true, " ms"),
                 new Target("saga p50 ≤ 25 ms at 100 orders/s, one fresh product", "saga at 100 orders/s, one fresh product: p50 (ms)", 25, true, " ms"),
                 new Target("saga p50 ≤ 25 ms at 100 orders/s, a product with a long history", history, 25, true, " ms"),
                 new Target("saga ≥ 400 orders/s with p99 < 1 s, one fresh product",

@@ -2,8 +2,8 @@
 # Measures the system against this machine's limits and writes docs/benchmarks.md (and
 # docs/benchmarks.json): PostgreSQL and RabbitMQ alone, then the packaged services under load.
 #
-#   scripts/benchmark.sh                      this version (about 8 minutes)
-#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 17 minutes)
+#   scripts/benchmark.sh                      this version (about 9 minutes)
+#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 18 minutes)
 #   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
 #   scripts/benchmark.sh --smoke              seconds, small counts, into benchmarks/target (what the tests run)
 #

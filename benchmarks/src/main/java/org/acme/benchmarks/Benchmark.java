@@ -40,6 +40,10 @@ public final class Benchmark {
                     measurePart(part, system, settings, new Figures(), memory);
                     system.awaitSubscribersCaughtUp();
                 }
+                Figures rss = new Figures();
+                for (String service : Deployment.SERVICES) {
+                    rss.put("RSS under load, " + service + " (MB)", memory.largest(service));
+                }
             }
             System.exit(0);
         }
@@ -114,7 +118,7 @@ public final class Benchmark {
             new IngestBench(system, settings).measure(figures, memory);
             figures.put("overload: accepted / capacity (%)", Math.round(1000 * figures.number("ingest, open loop 2x capacity: accepted/s")
                     / figures.number("ingest, closed loop 16 clients: accepted/s")) / 10.0);
-            figures.put("subscribers caught up with the ingest runs after (s)", system.awaitSubscribersCaughtUp());
+            figures.put("subscribers, started again, caught up with the catalog alone's backlog after (s)", system.awaitSubscribersCaughtUp());
             // The ingest's last run restarted orders and inventory: the saga is timed once their JVMs
             // have compiled its code again, not on a cold start (that is start-up, measured above).
             log("saga warm-up");

@@ -34,14 +34,22 @@ final class IngestBench {
         closedLoop(8, settings.warmUp(), new Figures(), "warm-up", memory);
     }
 
-    /** Closed loops at 4 and 16 clients, then open loops at 200/s and at twice the 16-client capacity. */
+    /**
+     * Closed loops at 4 and 16 clients, then open loops at 200/s and at twice the 16-client capacity.
+     * Each run starts with the subscribers' queues empty: orders and inventory handle every product
+     * added, and a backlog left by the run before would take the cores from the one being measured.
+     */
     void measure(Figures figures, MemorySampler memory) throws Exception {
         double capacity = 0;
         for (int clients : List.of(4, 16)) {
+            system.awaitSubscribersCaughtUp();
             capacity = closedLoop(clients, settings.ingestRun(), figures, "ingest, closed loop " + clients + " clients", memory);
         }
+        system.awaitSubscribersCaughtUp();
         openLoop(200, figures, "ingest, open loop 200/s", memory);
+        system.awaitSubscribersCaughtUp();
         openLoop(Math.max(2 * capacity, 50), figures, "ingest, open loop 2x capacity", memory);
+        system.awaitSubscribersCaughtUp();
         // The same 16 clients with orders and inventory stopped: what the catalog does when it has the
         // cores to itself, against what PostgreSQL does alone (they catch up once started again).
         system.stopService("orders");

@@ -17,12 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class IngestBench {
 
+    /** How long an event is waited for on the broker; one that never came counts as this long. */
+    private static final long NEVER = 10_000_000_000L;
+
     private final Deployment system;
     private final Settings settings;
     private final Http http = new Http();
     private final AtomicLong sequence = new AtomicLong();
-    /** What an event that never reached the broker counts as: past any deadline the doc reads. */
-    private static final long NEVER = 10_000_000_000L;
 
     IngestBench(Deployment system, Settings settings) {
         this.system = system;
@@ -141,7 +142,7 @@ final class IngestBench {
      * upper bound and "answer to broker" (never below zero: the message may beat the answer) a lower one.
      */
     private static void putToBroker(Tap tap, Map<String, Long> answeredAt, Figures figures, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + NEVER;
         while (tap.count() < answeredAt.size() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }

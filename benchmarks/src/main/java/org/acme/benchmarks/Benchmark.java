@@ -40,10 +40,7 @@ public final class Benchmark {
                     measurePart(part, system, settings, new Figures(), memory);
                     system.awaitSubscribersCaughtUp();
                 }
-                Figures rss = new Figures();
-                for (String service : Deployment.SERVICES) {
-                    rss.put("RSS under load, " + service + " (MB)", memory.largest(service));
-                }
+                putRssUnderLoad(new Figures(), memory);
             }
             System.exit(0);
         }
@@ -126,12 +123,7 @@ public final class Benchmark {
             system.awaitSubscribersCaughtUp();
             log("saga");
             new SagaBench(system, settings).measure(figures, memory);
-            long largest = 0;
-            for (String service : Deployment.SERVICES) {
-                figures.put("RSS under load, " + service + " (MB)", memory.largest(service));
-                largest = Math.max(largest, memory.largest(service));
-            }
-            figures.put("RSS under load, largest service (MB)", largest);
+            figures.put("RSS under load, largest service (MB)", putRssUnderLoad(figures, memory));
             system.awaitSubscribersCaughtUp();
             log("relay drain");
             new RelayDrainBench(system, settings).measure(figures);
@@ -167,6 +159,16 @@ public final class Benchmark {
         } catch (Exception e) {
             return "? RAM";
         }
+    }
+
+    /** Each service's largest RSS seen under load; answers the largest of them. */
+    private static long putRssUnderLoad(Figures figures, MemorySampler memory) {
+        long largest = 0;
+        for (String service : Deployment.SERVICES) {
+            figures.put("RSS under load, " + service + " (MB)", memory.largest(service));
+            largest = Math.max(largest, memory.largest(service));
+        }
+        return largest;
     }
 
     private static void log(String message) {

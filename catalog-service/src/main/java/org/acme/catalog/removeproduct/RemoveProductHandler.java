@@ -46,12 +46,14 @@ public class RemoveProductHandler {
         Optional<CommandRejected> refusal = Decision.attempt(() -> product.remove(metadata.actor(), metadata.at()));
         if (refusal.isPresent()) {
             return outbox.refuse(refusal.get(), new RemoveProductRejected(command.productId(), refusal.get().reason()),
-                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata));
+                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata)
+                            .expecting(command.expectedVersion()));
         }
         return eventStore.save(Product.STREAM_TYPE, command.productId(), product, COMMAND, metadata)
                 .chain(stored -> InSequence.each(stored, event -> event.event() instanceof ProductRemovedEvent removed
                         ? outbox.enqueue(new ProductRemoved(removed.productId()),
-                                EventOrigin.of(Product.STREAM_TYPE, removed.productId(), event.version(), COMMAND, metadata))
+                                EventOrigin.of(Product.STREAM_TYPE, removed.productId(), event.version(), COMMAND, metadata)
+                                        .expecting(command.expectedVersion()))
                         : Uni.createFrom().voidItem()))
                 .replaceWith(Outcome.accepted(null));
     }

@@ -52,13 +52,15 @@ public class UpdateProductHandler {
         Optional<CommandRejected> refusal = Decision.attempt(() -> product.update(command.details(), metadata.actor(), metadata.at()));
         if (refusal.isPresent()) {
             return outbox.refuse(refusal.get(), new UpdateProductRejected(command.productId(), refusal.get().reason()),
-                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata));
+                    EventOrigin.rejected(Product.STREAM_TYPE, command.productId(), product.version(), COMMAND, metadata)
+                            .expecting(command.expectedVersion()));
         }
         return eventStore.save(Product.STREAM_TYPE, command.productId(), product, COMMAND, metadata)
                 .chain(stored -> InSequence.each(stored, event -> event.event() instanceof ProductUpdatedEvent updated
                         && publicDetailsChanged(updated)
                         ? outbox.enqueue(toIntegrationEvent(updated),
-                                EventOrigin.of(Product.STREAM_TYPE, updated.productId(), event.version(), COMMAND, metadata))
+                                EventOrigin.of(Product.STREAM_TYPE, updated.productId(), event.version(), COMMAND, metadata)
+                                        .expecting(command.expectedVersion()))
                         : Uni.createFrom().voidItem()))
                 .replaceWith(Outcome.accepted(product.state()));
     }

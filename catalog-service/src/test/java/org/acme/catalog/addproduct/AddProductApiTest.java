@@ -91,6 +91,7 @@ class AddProductApiTest {
         assertThat(metadata.get("aggregateVersion").asLong()).isEqualTo(1);
         assertThat(metadata.get("commandType").asText()).isEqualTo("AddProduct");
         assertThat(metadata.get("commandId").asText()).isNotBlank();
+        assertThat(metadata.get("expectedVersion").isNull()).as("no If-Match: no version required").isTrue();
         assertThat(metadata.get("correlationId").asText()).isEqualTo(correlationId);
         assertThat(metadata.get("causationId").asText()).isEqualTo(metadata.get("commandId").asText());
         JsonNode payload = envelope.get("payload");

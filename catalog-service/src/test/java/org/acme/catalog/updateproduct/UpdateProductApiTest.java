@@ -55,6 +55,7 @@ class UpdateProductApiTest {
         assertThat(envelope.get("payload").get("name").asText()).isEqualTo(renamed.get("name"));
         assertThat(envelope.get("payload").get("price").decimalValue()).isEqualByComparingTo("849.99");
         assertThat(envelope.get("metadata").get("aggregateVersion").asLong()).isEqualTo(2);
+        assertThat(envelope.get("metadata").get("expectedVersion").asLong()).as("the If-Match it was sent with").isEqualTo(1);
         assertThat(envelope.get("metadata").get("commandType").asText()).isEqualTo("UpdateProduct");
     }
 
@@ -83,13 +84,14 @@ class UpdateProductApiTest {
         UUID id = added(aLaptop());
         remove(id, null).statusCode(204);
 
-        update(id, null, aLaptop()).statusCode(409).contentType("application/problem+json");
+        update(id, "\"2\"", aLaptop()).statusCode(409).contentType("application/problem+json");
 
         JsonNode rejection = envelopeOf(catalogEvents.await(
                 message -> message.routingKey().equals("UpdateProductRejected.v1") && message.body().contains(id.toString()),
                 1, PATIENCE).get(0));
         assertThat(rejection.get("metadata").get("outcome").asText()).isEqualTo("rejected");
         assertThat(rejection.get("metadata").get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(rejection.get("metadata").get("expectedVersion").asLong()).isEqualTo(2);
         assertThat(rejection.get("payload").get("reason").asText()).contains("removed");
     }
 
@@ -112,6 +114,7 @@ class UpdateProductApiTest {
                 message -> message.routingKey().equals("ProductUpdated.v2") && message.body().contains(id.toString()), 1, PATIENCE);
         assertThat(updates).hasSize(1);
         assertThat(envelopeOf(updates.get(0)).get("metadata").get("aggregateVersion").asLong()).isEqualTo(3);
+        assertThat(envelopeOf(updates.get(0)).get("metadata").get("expectedVersion").asLong()).isEqualTo(2);
     }
 
     private static JsonNode envelopeOf(QueueProbe.Received message) {

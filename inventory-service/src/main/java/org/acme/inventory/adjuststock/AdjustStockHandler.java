@@ -47,13 +47,15 @@ public class AdjustStockHandler {
                 () -> item.adjust(command.delta(), command.reason(), metadata.actor(), metadata.at()));
         if (refusal.isPresent()) {
             return outbox.refuse(refusal.get(), new AdjustStockRejected(command.productId(), command.delta(), refusal.get().reason()),
-                    EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata));
+                    EventOrigin.rejected(StockItem.STREAM_TYPE, command.productId(), item.version(), COMMAND, metadata)
+                            .expecting(command.expectedVersion()));
         }
         return stockItems.save(item, COMMAND, metadata)
                 .chain(stored -> InSequence.each(stored, event -> event.event() instanceof StockAdjustedEvent adjusted
                         ? outbox.enqueue(new StockAdjusted(adjusted.productId(), adjusted.delta(), item.onHand(), item.reserved(),
                                         item.available()),
-                                EventOrigin.of(StockItem.STREAM_TYPE, adjusted.productId(), event.version(), COMMAND, metadata))
+                                EventOrigin.of(StockItem.STREAM_TYPE, adjusted.productId(), event.version(), COMMAND, metadata)
+                                        .expecting(command.expectedVersion()))
                         : Uni.createFrom().voidItem()))
                 .replaceWith(Outcome.accepted(StockLevel.of(item, item.version() + item.changes().size())));
     }

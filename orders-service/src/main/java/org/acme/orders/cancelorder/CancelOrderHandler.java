@@ -47,12 +47,14 @@ public class CancelOrderHandler {
         Optional<CommandRejected> refusal = Decision.attempt(() -> order.cancel(metadata.actor(), metadata.at()));
         if (refusal.isPresent()) {
             return outbox.refuse(refusal.get(), new CancelOrderRejected(command.orderId(), refusal.get().reason()),
-                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
+                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata)
+                            .expecting(command.expectedVersion()));
         }
         return eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)
                 .chain(stored -> InSequence.each(stored, event -> event.event() instanceof OrderCancelledEvent
                         ? outbox.enqueue(new OrderCancelled(command.orderId()),
-                                EventOrigin.of(Order.STREAM_TYPE, command.orderId(), event.version(), COMMAND, metadata))
+                                EventOrigin.of(Order.STREAM_TYPE, command.orderId(), event.version(), COMMAND, metadata)
+                                        .expecting(command.expectedVersion()))
                         : Uni.createFrom().voidItem()))
                 .replaceWith(Outcome.accepted(order.state()));
     }

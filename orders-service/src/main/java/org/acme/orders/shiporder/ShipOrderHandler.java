@@ -47,12 +47,14 @@ public class ShipOrderHandler {
         Optional<CommandRejected> refusal = Decision.attempt(() -> order.ship(metadata.actor(), metadata.at()));
         if (refusal.isPresent()) {
             return outbox.refuse(refusal.get(), new ShipOrderRejected(command.orderId(), refusal.get().reason()),
-                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata));
+                    EventOrigin.rejected(Order.STREAM_TYPE, command.orderId(), order.version(), COMMAND, metadata)
+                            .expecting(command.expectedVersion()));
         }
         return eventStore.save(Order.STREAM_TYPE, command.orderId(), order, COMMAND, metadata)
                 .chain(stored -> InSequence.each(stored, event -> event.event() instanceof OrderShippedEvent
                         ? outbox.enqueue(new OrderShipped(command.orderId()),
-                                EventOrigin.of(Order.STREAM_TYPE, command.orderId(), event.version(), COMMAND, metadata))
+                                EventOrigin.of(Order.STREAM_TYPE, command.orderId(), event.version(), COMMAND, metadata)
+                                        .expecting(command.expectedVersion()))
                         : Uni.createFrom().voidItem()))
                 .replaceWith(Outcome.accepted(order.state()));
     }

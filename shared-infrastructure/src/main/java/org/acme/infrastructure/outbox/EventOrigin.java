@@ -5,6 +5,10 @@ import org.acme.infrastructure.commands.CommandMetadata;
 /**
  * What an integration event is about and what caused it: the aggregate (with the version the event
  * gave it) and the command, carried into the envelope's metadata.
+ *
+ * @param expectedVersion the version the command required the aggregate to be at (its {@code If-Match}),
+ *                        or null when it required none
+ * @param currentVersion  for a rejected command, the version the aggregate stayed at
  */
 public record EventOrigin(String aggregateType, Object aggregateId, Long aggregateVersion,
                           String commandType, CommandMetadata command, Long expectedVersion, Long currentVersion) {
@@ -23,5 +27,10 @@ public record EventOrigin(String aggregateType, Object aggregateId, Long aggrega
     public static EventOrigin rejected(String aggregateType, Object aggregateId, long currentVersion,
                                        String commandType, CommandMetadata command) {
         return new EventOrigin(aggregateType, aggregateId, currentVersion, commandType, command, null, currentVersion);
+    }
+
+    /** The same origin, for a command that required the aggregate to be at {@code version} (null: none). */
+    public EventOrigin expecting(Long version) {
+        return new EventOrigin(aggregateType, aggregateId, aggregateVersion, commandType, command, version, currentVersion);
     }
 }

@@ -220,7 +220,7 @@ fi
 log "running; press Ctrl-C to stop"
 
 # A supervisor, as in production: a service that lost its queue's consumer for good exits with 75
-# and asks to be started again (docs/decisions/0008); any other exit stops the run.
+# and asks to be started again (decision 0008); any other exit stops the run.
 while :; do
   pause 1
   for svc in "${services[@]}"; do

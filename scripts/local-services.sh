@@ -22,6 +22,7 @@ install_missing() {
   command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql postgresql-client)
   command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     as_root apt-get update -qq

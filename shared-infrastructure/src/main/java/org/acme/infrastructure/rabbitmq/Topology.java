@@ -9,9 +9,9 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The broker topology (docs/topology.md), declared idempotently: redeclaring with the same
- * arguments is a no-op, so every service declares what it publishes to and consumes from at each
- * (re)connection.
+ * The broker topology (docs/architecture.md, "RabbitMQ topology"), declared idempotently:
+ * redeclaring with the same arguments is a no-op, so every service declares what it publishes to
+ * and consumes from at each (re)connection.
  */
 public final class Topology {
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The test command: prepares this host (scripts/local-services.sh: installs PostgreSQL and RabbitMQ
+# from Debian packages if missing, starts them if down, creates the databases, virtual hosts and
+# users the tests need), then runs every test: ./mvnw -B verify. Arguments go to Maven, e.g.
+#
+#   ./test.sh                       everything, the fault suite included (about 15 minutes on 2 cores)
+#   ./test.sh -DskipFaults=true     everything but the fault suite (about 5 minutes)
+#
+# It needs root or passwordless sudo (installing, and the fault suite stops and starts the servers)
+# and Maven Central (the wrapper downloads Maven and the dependencies). CI runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/local-services.sh
+./mvnw -B verify "$@"

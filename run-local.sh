@@ -11,7 +11,9 @@
 #   CATALOG_PORT, ORDERS_PORT, INVENTORY_PORT   HTTP ports (8081, 8082, 8083)
 #   READY_TIMEOUT                               seconds to wait for each /q/health/ready (90)
 #   JAVA_OPTS                                   extra JVM options for the three services
-#   PG_*, RABBITMQ_*, CATALOG_DB, ...           passed through to the services unchanged
+#   PG_HOST, PG_PORT, RABBITMQ_HOST, RABBITMQ_PORT, CATALOG_DB, ...   passed through to the services
+# Each service connects as its own database roles and broker user, with the passwords of
+# .local/credentials.env (scripts/local-services.sh makes them).
 # Logs: .run-local/<service>.log (overwritten at each start).
 set -euo pipefail
 
@@ -162,11 +164,22 @@ start_service() {
   log "starting $svc on port $port (log: $RUN_DIR/$svc.log)"
   # jvm.options: how every service's JVM runs; the class-data archive (start-up) when the build made
   # one, from the application's directory (the archive names its jar relative to it).
-  local archive=() root=$PWD
+  local archive=() root=$PWD context=${svc%-service}
   [ -f "$svc/target/quarkus-app/app-cds.jsa" ] && archive=("-XX:SharedArchiveFile=app-cds.jsa")
-  (cd "$svc/target/quarkus-app" && QUARKUS_HTTP_PORT=$port exec java @"$root/jvm.options" "${archive[@]}" \
-    "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
+  (cd "$svc/target/quarkus-app" && credentials_of "$context" && QUARKUS_HTTP_PORT=$port exec java @"$root/jvm.options" \
+    "${archive[@]}" "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
   pids[$svc]=$!
+}
+# credentials_of CONTEXT: exports what the service connects as (in the subshell that starts it).
+credentials_of() {
+  local prefix
+  prefix=$(printf '%s' "$1" | tr '[:lower:]' '[:upper:]')
+  set -a
+  # shellcheck disable=SC1091
+  . "$root/.local/credentials.env"
+  set +a
+  export PG_USER="$1_app" PG_OWNER_USER="$1_owner" RABBITMQ_USERNAME="$1"
+  eval "export PG_PASSWORD=\$${prefix}_DB_PASSWORD PG_OWNER_PASSWORD=\$${prefix}_DB_OWNER_PASSWORD RABBITMQ_PASSWORD=\$${prefix}_BROKER_PASSWORD"
 }
 for svc in "${services[@]}"; do
   : >"$RUN_DIR/$svc.log"
@@ -211,7 +224,7 @@ for svc in "${services[@]}"; do
   printf '  %-18s http://localhost:%s   Swagger UI: http://localhost:%s/q/swagger-ui   health: http://localhost:%s/q/health\n' \
     "$svc" "$port" "$port" "$port"
 done
-printf '  %-18s http://localhost:15672 (guest/guest)\n' "RabbitMQ UI"
+printf '  %-18s http://localhost:15672 (user admin, password BROKER_ADMIN_PASSWORD in .local/credentials.env)\n' "RabbitMQ UI"
 printf '  %-18s %s\n' "logs" "$RUN_DIR/<service>.log"
 echo
 if [ ${#services[@]} -eq ${#ALL_SERVICES[@]} ]; then

@@ -135,7 +135,7 @@ public final class Benchmark {
     private static String machine() {
         String postgres = "?";
         String rabbit = "?";
-        try (java.sql.Connection connection = Servers.database("postgres"); Statement statement = connection.createStatement();
+        try (java.sql.Connection connection = Servers.database("catalog", "catalog"); Statement statement = connection.createStatement();
              ResultSet version = statement.executeQuery("SHOW server_version")) {
             version.next();
             postgres = version.getString(1);

@@ -25,7 +25,7 @@ final class Confirmations implements AutoCloseable {
 
     /** Counts only what is recorded from now on. */
     static Confirmations fromNow() throws Exception {
-        Confirmations confirmations = new Confirmations(Servers.database(Deployment.database("orders")));
+        Confirmations confirmations = new Confirmations(Servers.database("orders", Deployment.database("orders")));
         try (PreparedStatement last = confirmations.orders.prepareStatement("SELECT coalesce(max(position), 0) FROM events");
              ResultSet row = last.executeQuery()) {
             row.next();

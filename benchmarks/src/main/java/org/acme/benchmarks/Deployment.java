@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.acme.processes.LocalCredentials;
 import org.acme.processes.ServiceProcess;
 
 /**
@@ -37,7 +38,7 @@ final class Deployment implements AutoCloseable {
     static Deployment start(Path repository, Path logs) throws Exception {
         awaitQuietMachine();
         for (String service : SERVICES) {
-            Servers.freshDatabase(database(service));
+            Servers.freshDatabase(service, database(service));
         }
         Servers.freshVirtualHost();
         Deployment deployment = new Deployment(repository, logs);
@@ -84,8 +85,16 @@ final class Deployment implements AutoCloseable {
      * others are already up (or not started yet), so it is measured without their start-up beside.
      */
     void startService(String service) throws Exception {
-        Map<String, String> environment = Map.of(service.toUpperCase() + "_DB", database(service),
-                "RABBITMQ_VIRTUAL_HOST", Servers.VIRTUAL_HOST);
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(service.toUpperCase() + "_DB", database(service),
+                "RABBITMQ_VIRTUAL_HOST", Servers.VIRTUAL_HOST));
+        if (!Files.exists(repository.resolve("scripts/provision"))) {
+            // A version from before least privilege (a baseline) migrates as its run-time user and
+            // declares other contexts' exchanges: it runs as the owner role and the administrator.
+            environment.putAll(Map.of("PG_USER", LocalCredentials.ownerRole(service),
+                    "PG_PASSWORD", LocalCredentials.ownerPassword(service),
+                    "RABBITMQ_USERNAME", LocalCredentials.BROKER_ADMIN,
+                    "RABBITMQ_PASSWORD", LocalCredentials.brokerPassword(LocalCredentials.BROKER_ADMIN)));
+        }
         long start = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment);
         running.put(service, process);

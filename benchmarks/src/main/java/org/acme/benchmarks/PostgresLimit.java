@@ -44,8 +44,8 @@ final class PostgresLimit {
     }
 
     private void prepare() throws Exception {
-        Servers.freshDatabase(DATABASE);
-        try (Connection connection = Servers.database(DATABASE); Statement statement = connection.createStatement();
+        Servers.freshDatabase("catalog", DATABASE);
+        try (Connection connection = Servers.database("catalog", DATABASE); Statement statement = connection.createStatement();
              Stream<Path> migrations = Files.list(repository.resolve("shared-infrastructure/src/main/resources/db/infrastructure"))) {
             for (Path migration : migrations.sorted().toList()) {
                 statement.execute(Files.readString(migration));
@@ -79,7 +79,7 @@ final class PostgresLimit {
     }
 
     private void runTransactions(long end, AtomicLong committed) {
-        try (Connection connection = Servers.database(DATABASE);
+        try (Connection connection = Servers.database("catalog", DATABASE);
              PreparedStatement advance = connection.prepareStatement(
                      "UPDATE event_streams SET version = version + 1 WHERE stream_id = ? RETURNING version");
              PreparedStatement event = connection.prepareStatement("INSERT INTO events (event_id, stream_id, version,"

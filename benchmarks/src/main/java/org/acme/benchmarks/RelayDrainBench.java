@@ -34,7 +34,7 @@ final class RelayDrainBench {
     }
 
     private static void writeBacklog(int rows) throws Exception {
-        try (java.sql.Connection catalog = Servers.database(Deployment.database("catalog"));
+        try (java.sql.Connection catalog = Servers.database("catalog", Deployment.database("catalog"));
              PreparedStatement backlog = catalog.prepareStatement("INSERT INTO outbox (message_id, event_type, routing_key,"
                      + " aggregate_id, correlation_id, causation_id, occurred_at, envelope) SELECT id, 'BenchmarkDrained',"
                      + " 'BenchmarkDrained.v1', id::text, 'drain', 'drain', now(), json_build_object('id', id, 'type',"
@@ -52,7 +52,7 @@ final class RelayDrainBench {
      * time from the first batch's mark to the last.
      */
     private static long drainRate(int rows) throws Exception {
-        try (java.sql.Connection catalog = Servers.database(Deployment.database("catalog"));
+        try (java.sql.Connection catalog = Servers.database("catalog", Deployment.database("catalog"));
              Statement statement = catalog.createStatement()) {
             long deadline = System.nanoTime() + 600_000_000_000L;
             while (unpublished(statement) > 0) {

@@ -152,7 +152,7 @@ final class SagaBench {
      * inventory's event store (and its read model), as if it had been written over months.
      */
     private static void giveHistory(UUID product, int events) throws Exception {
-        try (Connection inventory = Servers.database(Deployment.database("inventory"))) {
+        try (Connection inventory = Servers.database("inventory", Deployment.database("inventory"))) {
             inventory.setAutoCommit(false);
             long version;
             try (PreparedStatement current = inventory.prepareStatement("SELECT version FROM event_streams WHERE stream_id = ?")) {

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
@@ -47,35 +48,50 @@ class ComposeConsistencyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"catalog", "orders", "inventory"})
-    void eachServiceIsGivenOnlyVariablesItReads_andTheServersItNeeds(String context) throws IOException {
+    void eachServiceIsGivenOnlyVariablesItReads_theServersItNeeds_andItsOwnIdentities(String context) throws IOException {
         Map<String, Object> environment = map(service(context + "-service").get("environment"));
+        String prefix = context.toUpperCase();
 
         Set<String> read = variablesReadBy(context);
         assertThat(read).as("variables %s-service reads", context).containsAll(environment.keySet());
-        assertThat(environment).containsEntry("PG_HOST", "postgres").containsEntry("RABBITMQ_HOST", "rabbitmq");
-        assertThat(service("postgres").get("environment").toString()).contains("POSTGRES_PASSWORD=" + environment.get("PG_PASSWORD"));
+        assertThat(environment).containsEntry("PG_HOST", "postgres").containsEntry("RABBITMQ_HOST", "rabbitmq")
+                .containsEntry("PG_USER", context + "_app").containsEntry("PG_OWNER_USER", context + "_owner")
+                .containsEntry("RABBITMQ_USERNAME", context);
+        assertThat(String.valueOf(environment.get("PG_PASSWORD"))).startsWith("${" + prefix + "_DB_PASSWORD:?");
+        assertThat(String.valueOf(environment.get("PG_OWNER_PASSWORD"))).startsWith("${" + prefix + "_DB_OWNER_PASSWORD:?");
+        assertThat(String.valueOf(environment.get("RABBITMQ_PASSWORD"))).startsWith("${" + prefix + "_BROKER_PASSWORD:?");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"catalog", "orders", "inventory"})
-    void postgresCreatesTheDatabaseEachServiceUses(String context) throws IOException {
-        String database = applicationProperties(context).getProperty(context + ".database");
-        String init = Files.readString(REPOSITORY.resolve("docker/postgres/init.sql"));
+    void postgresIsProvisionedWithTheDatabaseEachServiceUses_byTheScriptsAHostRuns(String context) throws IOException {
+        String address = applicationProperties(context).getProperty(context + ".database");
+        String contexts = Files.readString(REPOSITORY.resolve("scripts/provision/contexts.sh"));
 
-        assertThat(database).isEqualTo(context);
-        assertThat(init).contains("CREATE DATABASE " + database + ";");
-        assertThat(list(map(service("postgres")).get("volumes")))
-                .anyMatch(volume -> volume.startsWith("./docker/postgres/init.sql:/docker-entrypoint-initdb.d/"));
+        assertThat(address).endsWith("/${" + context.toUpperCase() + "_DB:" + context + "}");
+        assertThat(contexts).containsPattern("(?m)^CONTEXTS=\\(.*\\b" + context + "\\b");
+        assertThat(list(map(service("postgres")).get("volumes"))).contains("./scripts/provision:/provision:ro")
+                .anyMatch(volume -> volume.startsWith("./docker/postgres/provision.sh:/docker-entrypoint-initdb.d/"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rabbitmq"})
-    void theBrokerHasItsManagementUi_andIsHealthChecked(String name) {
+    void theBrokerHasItsManagementUi_isProvisionedAsAHostIs_andIsHealthChecked(String name) {
         Map<String, Object> rabbitmq = service(name);
 
         assertThat(rabbitmq.get("image").toString()).contains("management");
         assertThat(list(rabbitmq.get("ports"))).anyMatch(port -> port.endsWith(":15672")).anyMatch(port -> port.endsWith(":5672"));
+        assertThat(list(rabbitmq.get("volumes"))).contains("./scripts/provision:/provision:ro");
+        assertThat(map(rabbitmq.get("environment"))).containsEntry("RABBITMQ_DEFAULT_USER", "admin");
         assertThat(rabbitmq).containsKey("healthcheck");
+    }
+
+    @Test
+    void nothingInTheComposeFileUsesGuest_orTheDatabaseSuperuser() throws IOException {
+        String compose = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
+
+        assertThat(compose).doesNotContainPattern("(?i)\\bguest\\b");
+        assertThat(compose).doesNotContain("PG_USER: postgres");
     }
 
     /** The ${VARIABLES} of a service's application.properties, and those of the broker settings it shares. */

@@ -4,9 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.acme.infrastructure.testing.LocalBroker;
+import org.acme.processes.LocalDatabases;
 import org.acme.processes.ServiceProcess;
 
 /**
@@ -30,7 +29,7 @@ final class RunningSystem implements AutoCloseable {
 
     static RunningSystem start() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        recreateDatabases();
+        emptyDatabases();
         forgetBrokerState();
         RunningSystem system = new RunningSystem();
         Runtime.getRuntime().addShutdownHook(new Thread(system::closeQuietly));
@@ -60,20 +59,15 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Each run starts from empty databases: the services create their schema with Flyway. */
-    private static void recreateDatabases() throws SQLException {
-        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/postgres";
-        try (java.sql.Connection connection = DriverManager.getConnection(url, env("PG_USER", "postgres"), env("PG_PASSWORD", ""));
-             Statement statement = connection.createStatement()) {
-            for (String name : SERVICES) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + "_e2e WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + name + "_e2e");
-            }
+    private static void emptyDatabases() throws SQLException {
+        for (String name : SERVICES) {
+            LocalDatabases.empty(name, name + "_e2e");
         }
     }
 
     /** Deletes the queues an earlier run left in the e2e virtual host; the services declare them again. */
     private static void forgetBrokerState() throws IOException, TimeoutException {
-        LocalBroker.ensureVirtualHost(VIRTUAL_HOST);
+        LocalBroker.requireVirtualHost(VIRTUAL_HOST);
         try (Connection connection = LocalBroker.connect("e2e-setup", VIRTUAL_HOST); Channel channel = connection.createChannel()) {
             for (String queue : List.of("orders.integration-events", "orders.integration-events.dlq",
                     "inventory.integration-events", "inventory.integration-events.dlq", "catalog.events.unroutable",

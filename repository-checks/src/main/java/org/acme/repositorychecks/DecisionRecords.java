@@ -25,7 +25,7 @@ final class DecisionRecords {
     private static final Pattern FILE = Pattern.compile("(\\d{4})-.+\\.md");
     private static final Pattern LINK = Pattern.compile("\\[([^]]+)]\\([^)]*\\)");
     private static final Pattern SUMMARY = Pattern.compile(
-            "accepted|accepted, amended by \\d{4}(?: and \\d{4})*|superseded by \\d{4}");
+            "accepted|accepted, amended by \\d{4}(?:(?:, | and )\\d{4})*|superseded by \\d{4}");
     private static final Pattern NUMBER = Pattern.compile("\\d{4}");
     private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| \\[(\\d{4})]\\([^)]*\\) \\|[^|]*\\| ([^|]*?) \\|$");
 

@@ -45,7 +45,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Starts {@code <name>-service} from its packaged jar; its output goes to {@code log}. */
+    /**
+     * Starts {@code <name>-service} from its packaged jar, connecting as its own database roles and
+     * broker user ({@link LocalCredentials}) unless {@code environment} says otherwise; its output
+     * goes to {@code log}.
+     */
     public static ServiceProcess start(Path repository, String name, Path log, Map<String, String> environment) throws IOException {
         Path jar = repository.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -53,7 +57,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        ServiceProcess service = new ServiceProcess(name, jar, jvmOptions(repository, jar), freePort(), log, environment);
+        Map<String, String> settings = new java.util.HashMap<>(LocalCredentials.environmentOf(name));
+        settings.putAll(environment);
+        ServiceProcess service = new ServiceProcess(name, jar, jvmOptions(repository, jar), freePort(), log, settings);
         service.launch();
         return service;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -29,12 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "catalog_test"))
+        initArgs = {@ResourceArg(name = "database", value = "catalog_test"), @ResourceArg(name = "context", value = "catalog")})
 class AddProductWhileBrokerIsDownTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** The owner's datasource, the one JDBC pool (for the migrations): the test reads and writes rows directly. */
     @Inject
+    @DataSource("migrations")
     AgroalDataSource dataSource;
     @Inject
     OutboxRelay relay;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.acme.processes.LocalCredentials;
 
 /** What the broker says of a virtual host's queues and exchanges, through its management API. */
 final class BrokerManagement {
@@ -34,8 +35,8 @@ final class BrokerManagement {
     BrokerManagement(String virtualHost) {
         this.api = "http://" + env("RABBITMQ_HOST", "127.0.0.1") + ":" + env("RABBITMQ_MANAGEMENT_PORT", "15672") + "/api/";
         this.virtualHost = URLEncoder.encode(virtualHost, StandardCharsets.UTF_8);
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (env("RABBITMQ_USERNAME", "guest") + ":" + env("RABBITMQ_PASSWORD", "guest")).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((LocalCredentials.BROKER_ADMIN + ":"
+                + LocalCredentials.brokerPassword(LocalCredentials.BROKER_ADMIN)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The queue's counters, or nothing when it does not exist. */
@@ -75,11 +76,13 @@ final class BrokerManagement {
         delete("exchanges/" + virtualHost + "/" + encode(name));
     }
 
-    /** Deletes the virtual host with everything in it, and creates it again, empty. */
-    void recreateVirtualHost(String user) {
-        delete("vhosts/" + virtualHost);
-        put("vhosts/" + virtualHost, "{}");
-        put("permissions/" + virtualHost + "/" + encode(user), "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    /**
+     * Deletes every queue of the virtual host, with what it holds; the services declare theirs again.
+     * The virtual host, its users' permissions and the exchanges stay as scripts/local-services.sh and
+     * the relays made them.
+     */
+    void deleteQueues() {
+        get("queues/" + virtualHost).ifPresent(queues -> queues.forEach(queue -> deleteQueue(queue.path("name").asText())));
     }
 
     private Optional<JsonNode> get(String path) {
@@ -100,11 +103,6 @@ final class BrokerManagement {
         if (response.statusCode() != 404) {
             check(response, "DELETE " + path);
         }
-    }
-
-    private void put(String path, String body) {
-        check(send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build()), "PUT " + path);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -3,20 +3,19 @@ package org.acme.e2e.faults;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.acme.processes.LocalDatabases;
 import org.acme.processes.ServiceProcess;
 
 /**
- * The three services as real processes for one fault scenario: fresh databases of their own
- * ({@code *_faults}), an empty virtual host {@code faults}, and the broker reached through a
+ * The three services as real processes for one fault scenario: emptied databases of their own
+ * ({@code *_faults}), a virtual host {@code faults} without queues, and the broker reached through a
  * {@link LaggingProxy}. A service may run as several instances; the workload spreads its requests
  * over the live ones.
  */
@@ -49,8 +48,8 @@ final class Cluster implements AutoCloseable {
         LocalServers.startBroker();
         LocalServers.memoryAlarm(false);
         Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        recreateDatabases();
-        new BrokerManagement(VIRTUAL_HOST).recreateVirtualHost(env("RABBITMQ_USERNAME", "guest"));
+        emptyDatabases();
+        new BrokerManagement(VIRTUAL_HOST).deleteQueues();
         Cluster cluster = new Cluster(repository, repository.resolve("e2e-tests/target/fault-logs/" + scenario),
                 new LaggingProxy(env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672"))));
         try {
@@ -114,26 +113,19 @@ final class Cluster implements AutoCloseable {
         return management;
     }
 
+    /** The service's database, as its owner role: the checker reads every row. */
     Connection openDatabase(String service) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database(service)), env("PG_USER", "postgres"), env("PG_PASSWORD", ""));
+        return LocalDatabases.asOwner(service, database(service));
     }
 
     static String database(String service) {
         return service + "_faults";
     }
 
-    private static void recreateDatabases() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), env("PG_USER", "postgres"),
-                env("PG_PASSWORD", "")); Statement statement = connection.createStatement()) {
-            for (String name : SERVICES) {
-                statement.execute("DROP DATABASE IF EXISTS " + database(name) + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + database(name));
-            }
+    private static void emptyDatabases() throws SQLException {
+        for (String name : SERVICES) {
+            LocalDatabases.empty(name, database(name));
         }
-    }
-
-    private static String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432") + "/" + database;
     }
 
     static String env(String name, String fallback) {

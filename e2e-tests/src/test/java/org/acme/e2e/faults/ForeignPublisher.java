@@ -18,8 +18,10 @@ import org.acme.infrastructure.testing.LocalBroker;
 
 /**
  * The suite speaking on the broker as a context would (or as a faulty one would): envelopes written
- * by hand in the published language, sent to an exchange or straight into a queue, and dead letters
- * moved back to their queue the way an operator's shovel does.
+ * by hand in the published language, sent to an exchange as the context that owns it (its own broker
+ * user, stamped as the validated user-id: the only one the broker lets publish there), and dead
+ * letters written into a subscriber's DLQ and moved back to its queue as that subscriber does, with
+ * its own user. The suite holds the credentials of the services it runs, nothing more.
  */
 final class ForeignPublisher {
 
@@ -96,9 +98,16 @@ final class ForeignPublisher {
         return id;
     }
 
+    /** Publishes to a context's exchange ({@code <context>.events}) as that context, stamped with its user-id. */
     static void publishRaw(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body)
             throws IOException, TimeoutException, InterruptedException {
-        try (Connection connection = LocalBroker.connect("fault-suite-publisher", Cluster.VIRTUAL_HOST);
+        String owner = exchange.substring(0, exchange.indexOf('.'));
+        publishAs(owner, exchange, routingKey, properties.builder().userId(owner).build(), body);
+    }
+
+    private static void publishAs(String user, String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body)
+            throws IOException, TimeoutException, InterruptedException {
+        try (Connection connection = LocalBroker.connectAs(user, "fault-suite-publisher", Cluster.VIRTUAL_HOST);
              Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             channel.basicPublish(exchange, routingKey, true, properties, body);
@@ -107,8 +116,9 @@ final class ForeignPublisher {
     }
 
     /**
-     * Puts a message into a service's DLQ as if it had been dead-lettered there long ago, with the
-     * headers the services write: why, and where it first came from.
+     * Puts a message into a service's DLQ as if the service had dead-lettered it there long ago: with
+     * its own user, through its dead-letter exchange, with the headers it writes: why, and where the
+     * message first came from (the exchange's owner as the user-id it came with).
      */
     static void deadLetterDirectly(String subscriber, ObjectNode envelope, String originalExchange)
             throws IOException, TimeoutException, InterruptedException {
@@ -116,27 +126,52 @@ final class ForeignPublisher {
         Map<String, Object> headers = new HashMap<>();
         headers.put("x-dead-letter-reason", "dead-lettered earlier by the fault suite");
         headers.put("x-original-exchange", originalExchange);
+        headers.put("x-original-user-id", originalExchange.substring(0, originalExchange.indexOf('.')));
         headers.put("x-original-routing-key", routingKey);
-        publishRaw("", subscriber + ".integration-events.dlq",
-                properties(envelope.path("id").asText(), envelope.path("type").asText(), headers),
+        publishAs(subscriber, subscriber + ".integration-events.dlx", routingKey,
+                properties(envelope.path("id").asText(), envelope.path("type").asText(), headers).builder().userId(subscriber).build(),
                 Http.JSON.writeValueAsBytes(envelope));
     }
 
-    /** Moves every message of a service's DLQ back into its queue, unchanged, as a shovel would. */
+    /**
+     * Moves every message of a service's DLQ back into its queue, as the service's operator does with
+     * the service's own user: through its redrive exchange, stamped with that user. A copy the service
+     * wrote itself (its user-id) keeps the origin it recorded; any other (dead-lettered by the broker,
+     * or written by someone else) gets the origin the broker vouches for: its own user-id, and the
+     * exchange the broker recorded in {@code x-death}.
+     */
     static int redriveDeadLetters(String subscriber) throws IOException, TimeoutException, InterruptedException {
         int moved = 0;
-        try (Connection connection = LocalBroker.connect("fault-suite-redrive", Cluster.VIRTUAL_HOST);
+        try (Connection connection = LocalBroker.connectAs(subscriber, "fault-suite-redrive", Cluster.VIRTUAL_HOST);
              Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             GetResponse message;
             while ((message = channel.basicGet(subscriber + ".integration-events.dlq", false)) != null) {
-                channel.basicPublish("", subscriber + ".integration-events", true, message.getProps(), message.getBody());
+                channel.basicPublish(subscriber + ".integration-events.redrive", message.getEnvelope().getRoutingKey(), true,
+                        movedBack(subscriber, message.getProps()), message.getBody());
                 channel.waitForConfirmsOrDie(10_000);
                 channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
                 moved++;
             }
         }
         return moved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AMQP.BasicProperties movedBack(String subscriber, AMQP.BasicProperties dead) {
+        Map<String, Object> headers = dead.getHeaders() == null ? new HashMap<>() : new HashMap<>(dead.getHeaders());
+        if (!subscriber.equals(dead.getUserId())) {
+            Object deaths = headers.get("x-death");
+            Object exchange = deaths instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> death
+                    ? ((Map<String, Object>) death).get("exchange") : "";
+            headers.put("x-original-exchange", String.valueOf(exchange));
+            if (dead.getUserId() == null) {
+                headers.remove("x-original-user-id");
+            } else {
+                headers.put("x-original-user-id", dead.getUserId());
+            }
+        }
+        return dead.builder().headers(headers).userId(subscriber).build();
     }
 
     private static AMQP.BasicProperties properties(String messageId, String type, Map<String, Object> headers) {

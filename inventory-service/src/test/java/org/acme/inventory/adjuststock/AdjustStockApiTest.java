@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "inventory_test"))
+        initArgs = {@ResourceArg(name = "database", value = "inventory_test"), @ResourceArg(name = "context", value = "inventory")})
 class AdjustStockApiTest {
 
     private QueueProbe inventoryEvents;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "orders_test"))
+        initArgs = {@ResourceArg(name = "database", value = "orders_test"), @ResourceArg(name = "context", value = "orders")})
 class PlaceOrderApiTest {
 
     private QueueProbe ordersEvents;

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.acme.infrastructure.subscriptions.Subscription;
@@ -50,7 +51,9 @@ class OrdersSubscribersTest {
     @Inject
     Subscription subscription;
 
+    /** The owner's datasource, the one JDBC pool (for the migrations): the test reads and writes rows directly. */
     @Inject
+    @DataSource("migrations")
     AgroalDataSource dataSource;
 
     private QueueProbe deadLetters;

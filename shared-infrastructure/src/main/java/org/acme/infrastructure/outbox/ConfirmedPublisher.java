@@ -27,6 +27,8 @@ import org.jboss.logging.Logger;
 final class ConfirmedPublisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConfirmedPublisher.class);
+    /** As often as the subscribers look at their own topology. */
+    private static final Duration EXCHANGE_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final RabbitConnector connector;
     private final String context;
@@ -35,8 +37,8 @@ final class ConfirmedPublisher implements AutoCloseable {
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
     private Connection connection;
     private Channel channel;
-    private boolean declaredOnce;
-    private boolean exchangeLost;
+    private boolean exchangeWasMissing;
+    private long exchangeCheckedAt;
 
     ConfirmedPublisher(RabbitConnector connector, String context, Duration confirmTimeout) {
         this.connector = connector;
@@ -98,14 +100,22 @@ final class ConfirmedPublisher implements AutoCloseable {
 
     /**
      * Connects (and declares the topology) unless connected, and answers whether the exchange had to
-     * be created again after this relay had declared it once: someone deleted it, and every
-     * subscriber's binding went with it.
+     * be created: it never existed (a first deployment) or someone deleted it, and every subscriber's
+     * binding went with it. Connected, it looks every few seconds whether the exchange is still there,
+     * and connects again if not: subscribers cannot declare another context's exchange, they bind to it
+     * once its publisher has (decision 0015), so the publisher restores it even with nothing to publish.
      */
-    boolean connectFindingExchangeLost() throws BrokerUnavailable {
+    boolean connectFindingExchangeMissing() throws BrokerUnavailable {
         try {
+            if (connected() && System.nanoTime() - exchangeCheckedAt > EXCHANGE_CHECK_INTERVAL.toNanos()) {
+                exchangeCheckedAt = System.nanoTime();
+                if (!exchangeExists()) {
+                    close();
+                }
+            }
             boolean wasConnected = connected();
             channel();
-            return !wasConnected && exchangeLost;
+            return !wasConnected && exchangeWasMissing;
         } catch (IOException | TimeoutException | RuntimeException e) {
             close();
             throw new BrokerUnavailable("cannot connect to publish to " + exchange + ": " + e, e);
@@ -118,10 +128,10 @@ final class ConfirmedPublisher implements AutoCloseable {
         }
         close();
         connection = connector.connect(context + "-outbox-relay");
-        exchangeLost = declaredOnce && !exchangeExists();
+        exchangeWasMissing = !exchangeExists();
+        exchangeCheckedAt = System.nanoTime();
         channel = connection.createChannel();
         Topology.declarePublisher(channel, context);
-        declaredOnce = true;
         channel.confirmSelect();
         channel.addReturnListener(message -> returned.add(String.valueOf(message.getProperties().getMessageId())));
         return channel;
@@ -154,6 +164,9 @@ final class ConfirmedPublisher implements AutoCloseable {
                 .deliveryMode(2)
                 .timestamp(Date.from(message.occurredAt()))
                 .appId(context)
+                // The broker refuses the message unless this is the connection's own user: subscribers
+                // trust this, not what the envelope says of its publisher (decision 0015).
+                .userId(connector.username())
                 .correlationId(message.correlationId())
                 .headers(headers)
                 .build();

@@ -187,10 +187,13 @@ public class OutboxRelay {
      * marked, which is published again (a duplicate, never a gap).
      */
     private void relayPending(RelayConnection session, ConfirmedPublisher publisher) throws BrokerUnavailable {
+        // Connected (and the exchange declared) even with nothing to publish: subscribers can only bind
+        // to an exchange its publisher declared (decision 0015).
+        awaitBindingsIfExchangeWasMissing(publisher);
         List<OutboxMessage> batch = session.nextBatch(config.batchSize());
         CompletableFuture<Void> marking = CompletableFuture.completedFuture(null);
         while (!batch.isEmpty()) {
-            awaitBindingsIfExchangeWasLost(publisher);
+            awaitBindingsIfExchangeWasMissing(publisher);
             CompletableFuture<List<OutboxMessage>> next = running && batch.size() == config.batchSize()
                     ? session.nextBatchAfter(batch.get(batch.size() - 1).position(), config.batchSize())
                     : CompletableFuture.completedFuture(List.of());
@@ -210,15 +213,15 @@ public class OutboxRelay {
     }
 
     /**
-     * A deleted exchange takes every subscriber's binding with it. Publishing into the exchange as
-     * soon as it is declared again would route each event to the alternate exchange, away from its
-     * subscribers: the relay waits until they have had time to bind again (they check every few
-     * seconds), and says so in its health meanwhile.
+     * An exchange that had to be created has no binding: it never existed (a first deployment), or it
+     * was deleted and took every subscriber's binding with it. Publishing into it at once would route
+     * each event to the alternate exchange, away from its subscribers: the relay waits until they have
+     * had time to bind (they check every few seconds), and says so in its health meanwhile.
      */
-    private void awaitBindingsIfExchangeWasLost(ConfirmedPublisher publisher) throws BrokerUnavailable {
-        if (publisher.connectFindingExchangeLost()) {
+    private void awaitBindingsIfExchangeWasMissing(ConfirmedPublisher publisher) throws BrokerUnavailable {
+        if (publisher.connectFindingExchangeMissing()) {
             state = State.TOPOLOGY_RECOVERING;
-            LOG.errorf("%s was deleted and is declared again; waiting %s for the subscribers to bind again before publishing",
+            LOG.warnf("%s did not exist and is declared now; waiting %s for the subscribers to bind before publishing",
                     Topology.exchangeOf(context), config.topologyGrace());
             try {
                 Thread.sleep(config.topologyGrace().toMillis());

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeoutException;
 public class RabbitConnector {
 
     private final ConnectionFactory factory = new ConnectionFactory();
+    private final String username;
 
     public RabbitConnector(RabbitConfig config) {
+        this.username = config.username();
         factory.setHost(config.host());
         factory.setPort(config.port());
         factory.setUsername(config.username());
@@ -26,6 +28,11 @@ public class RabbitConnector {
         factory.setTopologyRecoveryEnabled(false);
         factory.setConnectionTimeout(5_000);
         factory.setRequestedHeartbeat(10);
+    }
+
+    /** The user this service connects as: the broker refuses a message whose user-id names another. */
+    public String username() {
+        return username;
     }
 
     public Connection connect(String connectionName) throws IOException, TimeoutException {

@@ -43,6 +43,14 @@ public final class Topology {
     }
 
     /**
+     * The way back into a subscriber's queue for a dead letter moved back: only the subscriber's own
+     * user may publish there, so a message that came this way is one it put back itself (decision 0015).
+     */
+    public static String redriveExchangeOf(String context) {
+        return queueOf(context) + ".redrive";
+    }
+
+    /**
      * The most events the unroutable queue keeps; past it the oldest go. Most of them are refused
      * commands no context subscribes to yet, which any client can cause: unbounded, they would fill
      * the broker's disk. Every one stays in its publisher's outbox for the retention period.
@@ -51,7 +59,7 @@ public final class Topology {
 
     /**
      * Declares a publisher's topic exchange with its alternate exchange and the bounded queue that
-     * keeps unroutable events. Subscribers declare it too before binding, with the same arguments.
+     * keeps unroutable events. Only the publisher declares it: subscribers may not (decision 0015).
      */
     public static void declarePublisher(Channel channel, String context) throws IOException {
         String unroutable = unroutableOf(context);
@@ -93,8 +101,8 @@ public final class Topology {
 
     /**
      * Declares a subscribing context's quorum queue: one consumer at a time (so events are handled
-     * in order even with several instances), a bounded number of deliveries, and at-least-once
-     * dead-lettering to its DLQ.
+     * in order even with several instances), a bounded number of deliveries, at-least-once
+     * dead-lettering to its DLQ, and the exchange dead letters are moved back through.
      */
     public static void declareSubscriber(Channel channel, String context, int deliveryLimit) throws IOException {
         String deadLetters = deadLetterExchangeOf(context);
@@ -106,6 +114,8 @@ public final class Topology {
         arguments.put("x-single-active-consumer", true);
         arguments.put("x-delivery-limit", (long) deliveryLimit);
         channel.queueDeclare(queueOf(context), true, false, false, arguments);
+        channel.exchangeDeclare(redriveExchangeOf(context), BuiltinExchangeType.FANOUT, true, false, Map.of());
+        channel.queueBind(queueOf(context), redriveExchangeOf(context), "");
     }
 
     /**
@@ -120,9 +130,12 @@ public final class Topology {
                 "x-overflow", "reject-publish");
     }
 
-    /** Binds a subscriber's queue to every version of one event type of a publisher. */
+    /**
+     * Binds a subscriber's queue to every version of one event type of a publisher. Only the publisher
+     * declares its exchange (decision 0015): until it has, the broker refuses the binding (404, which
+     * closes the channel).
+     */
     public static void bind(Channel channel, String subscriber, String publisher, String eventType) throws IOException {
-        declarePublisher(channel, publisher);
         channel.queueBind(queueOf(subscriber), exchangeOf(publisher), eventType + ".*");
     }
 }

@@ -43,7 +43,6 @@ import org.jboss.logging.Logger;
 public class DeadLetters {
 
     static final String REASON = "x-dead-letter-reason";
-    static final String ORIGINAL_EXCHANGE = "x-original-exchange";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
@@ -89,17 +88,11 @@ public class DeadLetters {
 
     /** Answers whether the DLQ now holds the message: confirmed and routed. */
     private boolean send(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body, String reason) {
-        Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
-        headers.put(REASON, reason);
-        headers.put("x-dead-lettered-by", context);
-        headers.put("x-dead-lettered-at", Instant.now().toString());
-        headers.putIfAbsent(ORIGINAL_EXCHANGE, exchange);
-        headers.putIfAbsent("x-original-routing-key", routingKey);
         try {
             Channel open = channel();
             returned.set(false);
             open.basicPublish(Topology.deadLetterExchangeOf(context), routingKey, true,
-                    properties.builder().headers(headers).deliveryMode(2).build(), body);
+                    copyOf(exchange, routingKey, properties, reason), body);
             if (!open.waitForConfirms(CONFIRM_TIMEOUT_MILLIS) || returned.get()) {
                 LOG.errorf("the broker did not take dead letter %s (%s); declaring the DLQ again and retrying",
                         properties.getMessageId(), returned.get() ? "returned: no DLQ bound" : "nacked");
@@ -116,6 +109,32 @@ public class DeadLetters {
             close();
             return false;
         }
+    }
+
+    /**
+     * The dead letter's properties: why, by whom, when, and where it came from as the broker vouched
+     * for it on arrival (decision 0015). The copy is published by this service's own user, so it
+     * carries that user-id; the one it came with is kept as {@code x-original-user-id}. Only a dead letter
+     * this service itself moved back (through its redrive exchange) keeps the origin it already recorded:
+     * anything else a sender wrote in those headers is overwritten.
+     */
+    private AMQP.BasicProperties copyOf(String exchange, String routingKey, AMQP.BasicProperties properties, String reason) {
+        Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
+        headers.put(REASON, reason);
+        headers.put("x-dead-lettered-by", context);
+        headers.put("x-dead-lettered-at", Instant.now().toString());
+        boolean movedBackByThisService = Topology.redriveExchangeOf(context).equals(exchange)
+                && rabbit.username().equals(properties.getUserId());
+        if (!movedBackByThisService) {
+            headers.put(Arrival.ORIGINAL_EXCHANGE, exchange == null ? "" : exchange);
+            headers.put("x-original-routing-key", routingKey);
+            if (properties.getUserId() == null) {
+                headers.remove(Arrival.ORIGINAL_USER_ID);
+            } else {
+                headers.put(Arrival.ORIGINAL_USER_ID, properties.getUserId());
+            }
+        }
+        return properties.builder().headers(headers).deliveryMode(2).userId(rabbit.username()).build();
     }
 
     private Channel channel() throws IOException, TimeoutException {

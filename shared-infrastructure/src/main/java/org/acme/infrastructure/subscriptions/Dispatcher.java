@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.acme.infrastructure.failures.TransientFailure;
 import org.acme.infrastructure.inbox.Inbox;
+import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.infrastructure.session.InSequence;
 import org.acme.integrationevents.Contracts;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.MalformedEnvelope;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,10 +40,15 @@ public class Dispatcher {
     private final Map<String, List<Registered>> byEventType;
     private final Inbox inbox;
     private final PayloadSchemas schemas;
+    private final BrokerUsers users;
+    private final String redriveExchange;
 
-    public Dispatcher(@All List<InstanceHandle<Subscriber>> subscribers, Inbox inbox, PayloadSchemas schemas) {
+    public Dispatcher(@All List<InstanceHandle<Subscriber>> subscribers, Inbox inbox, PayloadSchemas schemas, BrokerUsers users,
+                      @ConfigProperty(name = "integration-events.context") String context) {
         this.inbox = inbox;
         this.schemas = schemas;
+        this.users = users;
+        this.redriveExchange = Topology.redriveExchangeOf(context);
         List<Registered> registered = subscribers.stream()
                 .map(handle -> new Registered(handle.get().name(), handle.get()))
                 .toList();
@@ -66,13 +73,8 @@ public class Dispatcher {
         return byEventType.values().stream().flatMap(List::stream).map(Registered::subscriber).toList();
     }
 
-    /**
-     * Checks and applies one message; never fails: every failure is an outcome.
-     *
-     * @param arrivedThrough the exchange the message came through (for a redriven dead letter, the
-     *                       exchange it was first delivered from)
-     */
-    Uni<Dispatch> dispatch(Received received, String arrivedThrough) {
+    /** Checks and applies one message; never fails: every failure is an outcome. */
+    Uni<Dispatch> dispatch(Received received, Arrival arrival) {
         if (received.unreadable() != null) {
             return Uni.createFrom().item(Dispatch.unprocessable(received.unreadable()));
         }
@@ -80,7 +82,7 @@ public class Dispatcher {
         List<Registered> targets = byEventType.get(envelope.type());
         Optional<String> refusal = targets == null
                 ? Optional.of("unknown event type " + envelope.type() + ": no subscriber here handles it")
-                : whyNotApplicable(envelope, targets, arrivedThrough);
+                : whyNotApplicable(envelope, targets, arrival);
         if (refusal.isPresent()) {
             return Uni.createFrom().item(Dispatch.unprocessable(refusal.get()));
         }
@@ -88,7 +90,7 @@ public class Dispatcher {
     }
 
     /** Every subscriber knows the version, the event comes from its publisher, its payload keeps to its schema. */
-    private Optional<String> whyNotApplicable(Envelope envelope, List<Registered> targets, String arrivedThrough) {
+    private Optional<String> whyNotApplicable(Envelope envelope, List<Registered> targets, Arrival arrival) {
         for (Registered target : targets) {
             if (!target.subscriber().versions().contains(envelope.schemaVersion())) {
                 return Optional.of("unsupported version " + envelope.schemaVersion() + " of " + envelope.type()
@@ -96,7 +98,7 @@ public class Dispatcher {
             }
         }
         String publisher = publisherOf(targets.get(0).subscriber());
-        return Provenance.problems(envelope, publisher, arrivedThrough)
+        return Provenance.problems(envelope, publisher, arrival, users, redriveExchange)
                 .or(() -> schemas.violations(publisher, envelope));
     }
 

@@ -83,7 +83,7 @@ public class Subscription {
     }
 
     private Uni<Void> handle(Message<byte[]> message, Received received) {
-        return Uni.createFrom().deferred(() -> untilSettled(received, arrivedThrough(message), Vertx.currentContext(), 0, config.retryDelay()))
+        return Uni.createFrom().deferred(() -> untilSettled(received, arrivalOf(message), Vertx.currentContext(), 0, config.retryDelay()))
                 .chain(dispatch -> settle(message, dispatch))
                 .onFailure().recoverWithUni(unexpected -> deadLetter(message, "cannot be processed: " + unexpected))
                 .onFailure().recoverWithNull();
@@ -105,15 +105,15 @@ public class Subscription {
         return done;
     }
 
-    private Uni<Dispatch> untilSettled(Received received, String arrivedThrough, Context context, int failures, Duration pause) {
-        return attempt(received, arrivedThrough, context).chain(dispatch -> switch (dispatch.outcome()) {
+    private Uni<Dispatch> untilSettled(Received received, Arrival arrival, Context context, int failures, Duration pause) {
+        return attempt(received, arrival, context).chain(dispatch -> switch (dispatch.outcome()) {
             case TRANSIENT -> {
                 state = State.RETRYING;
-                yield later(pause, context).chain(() -> untilSettled(received, arrivedThrough, context, failures, next(pause)));
+                yield later(pause, context).chain(() -> untilSettled(received, arrival, context, failures, next(pause)));
             }
             case FAILED -> failures + 1 >= config.attempts()
                     ? Uni.createFrom().item(Dispatch.unprocessable("failed " + (failures + 1) + " times, last: " + dispatch.reason()))
-                    : later(pause, context).chain(() -> untilSettled(received, arrivedThrough, context, failures + 1, next(pause)));
+                    : later(pause, context).chain(() -> untilSettled(received, arrival, context, failures + 1, next(pause)));
             default -> Uni.createFrom().item(dispatch);
         });
     }
@@ -125,11 +125,11 @@ public class Subscription {
      * and the inbox makes the next try harmless should it have committed after all. The next try must
      * not find the abandoned one's session, which stays in the context it was opened in (decision 0013).
      */
-    private Uni<Dispatch> attempt(Received received, String arrivedThrough, Context messageContext) {
+    private Uni<Dispatch> attempt(Received received, Arrival arrival, Context messageContext) {
         Context own = contextOfItsOwn(messageContext);
         Duration patience = config.attemptPatience();
         return Uni.createFrom().<Dispatch>emitter(emitter -> own.runOnContext(ignored ->
-                        dispatcher.dispatch(received, arrivedThrough).subscribe().with(emitter::complete, emitter::fail)))
+                        dispatcher.dispatch(received, arrival).subscribe().with(emitter::complete, emitter::fail)))
                 .ifNoItem().after(patience).recoverWithItem(() -> {
                     LOG.warnf("a try of %s gave no outcome within %s: given up, tried again", received.describe(), patience);
                     return Dispatch.transientFailure("no outcome within " + patience);
@@ -167,13 +167,11 @@ public class Subscription {
         return Uni.createFrom().completionStage(() -> message.nack(new DeadLetterReason(reason)));
     }
 
-    /** A dead letter moved back into the queue comes through the default exchange, with where it first came from. */
-    private static String arrivedThrough(Message<byte[]> message) {
+    /** What the broker vouches for: the exchange, the validated user-id, and for a message put in directly, its origin as recorded. */
+    private static Arrival arrivalOf(Message<byte[]> message) {
         return message.getMetadata(IncomingRabbitMQMetadata.class)
-                .map(metadata -> metadata.getExchange() == null || metadata.getExchange().isEmpty()
-                        ? metadata.getHeader(DeadLetters.ORIGINAL_EXCHANGE, Object.class).map(String::valueOf).orElse("")
-                        : metadata.getExchange())
-                .orElse("");
+                .map(metadata -> Arrival.of(metadata.getExchange(), metadata.getUserId().orElse(null), metadata.getHeaders()))
+                .orElse(new Arrival("", null, null, null));
     }
 
     /** Waits, then carries on on the message's own (duplicated) context: the next transaction needs it. */

@@ -34,9 +34,12 @@ public class SubscriptionHealth implements HealthCheck {
         }
         boolean channelAlive = !topology.consumerLost() && connector.getLiveness().isOk() && connector.getReadiness().isOk();
         Subscription.State state = subscription.state();
+        // Exchanges not declared yet by their publishers are data, not a fault of this service: it binds
+        // to them at a later check, and their publishers wait for that before publishing.
         return HealthCheckResponse.named("subscription")
                 .status(topology.declared() && channelAlive && state != Subscription.State.RETRYING)
                 .withData("state", !topology.declared() ? "DECLARING_TOPOLOGY" : !channelAlive ? "CHANNEL_DOWN" : state.name())
+                .withData("awaitingExchanges", String.join(",", topology.exchangesNotDeclaredYet()))
                 .build();
     }
 }

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,7 @@ public class SubscriptionTopology {
         return thread;
     });
     private volatile boolean declared;
+    private volatile Set<String> exchangesNotDeclaredYet = Set.of();
     private volatile boolean consumerLost;
     private int unhealthyChecks;
     private int checksWithoutConsumer;
@@ -132,8 +135,8 @@ public class SubscriptionTopology {
     private QueueState declareAgainAndLook() {
         try (Connection connection = rabbit.connect(context + "-topology")) {
             boolean deleted = !queueExists(connection);
+            declare(connection);
             try (Channel channel = connection.createChannel()) {
-                declare(channel);
                 int consumers = channel.queueDeclarePassive(Topology.queueOf(context)).getConsumerCount();
                 return deleted ? QueueState.DELETED : consumers == 0 ? QueueState.WITHOUT_CONSUMER : QueueState.CONSUMED;
             }
@@ -143,12 +146,45 @@ public class SubscriptionTopology {
         }
     }
 
-    private void declare(Channel channel) throws IOException {
-        Topology.declareSubscriber(channel, context, config.deliveryLimit());
-        for (Subscriber subscriber : dispatcher.subscribers()) {
-            Topology.bind(channel, context, Dispatcher.publisherOf(subscriber), Contracts.of(subscriber.contract()).type());
+    /**
+     * The queue and its DLQ, then a binding per subscribed type. A publisher's exchange is declared by
+     * that publisher alone (decision 0015): one not there yet (a first deployment, the publisher not
+     * started) refuses its bindings until a later check, while the queue is consumed meanwhile.
+     */
+    private void declare(Connection connection) throws IOException, TimeoutException {
+        try (Channel channel = connection.createChannel()) {
+            Topology.declareSubscriber(channel, context, config.deliveryLimit());
         }
+        Set<String> missing = new TreeSet<>();
+        Channel channel = connection.createChannel();
+        try {
+            for (Subscriber subscriber : dispatcher.subscribers()) {
+                String publisher = Dispatcher.publisherOf(subscriber);
+                try {
+                    Topology.bind(channel, context, publisher, Contracts.of(subscriber.contract()).type());
+                } catch (IOException refused) {
+                    if (!String.valueOf(refused.getCause()).contains("NOT_FOUND")) {
+                        throw refused;
+                    }
+                    missing.add(Topology.exchangeOf(publisher));
+                    channel = connection.createChannel(); // the broker closed the one that was refused
+                }
+            }
+        } finally {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        }
+        if (!missing.isEmpty() && !missing.equals(exchangesNotDeclaredYet)) {
+            LOG.warnf("%s binds to %s once their publishers have declared them", context, missing);
+        }
+        exchangesNotDeclaredYet = missing;
         declared = true;
+    }
+
+    /** The publishers' exchanges this subscription could not bind to yet: not declared by their publisher. */
+    public Set<String> exchangesNotDeclaredYet() {
+        return exchangesNotDeclaredYet;
     }
 
     /** A passive declaration answered 404 closes its channel: it gets one of its own. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -49,14 +50,16 @@ import org.junit.jupiter.api.Test;
 /** The relay against the real PostgreSQL and RabbitMQ, including the faults it must survive. */
 @QuarkusTest
 @WithTestResource(value = TestServers.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "infrastructure_test"))
+        initArgs = {@ResourceArg(name = "database", value = "infrastructure_test"), @ResourceArg(name = "context", value = "infratest")})
 class OutboxRelayTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @Inject
     Outbox outbox;
+    /** The owner's datasource, the one JDBC pool (for the migrations): the test reads and writes rows directly. */
     @Inject
+    @DataSource("migrations")
     AgroalDataSource dataSource;
     @Inject
     RabbitConnector rabbit;
@@ -97,6 +100,8 @@ class OutboxRelayTest {
         assertThat(message.properties().getDeliveryMode()).isEqualTo(2);
         assertThat(message.properties().getContentType()).isEqualTo("application/json");
         assertThat(message.properties().getType()).isEqualTo("Greeted");
+        assertThat(message.properties().getUserId()).as("the relay's own broker user, which the broker validates")
+                .isEqualTo("infratest");
         assertThat(message.properties().getHeaders().get("x-correlation-id")).hasToString(first.metadata().correlationId());
         assertThat(message.properties().getHeaders().get("x-causation-id")).hasToString(first.metadata().causationId());
         await().atMost(PATIENCE).until(() -> isPublished(first.id()) && isPublished(second.id()));

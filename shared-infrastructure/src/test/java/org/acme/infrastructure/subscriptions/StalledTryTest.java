@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,7 +39,9 @@ class StalledTryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /** The owner's datasource, the one JDBC pool (for the migrations): the test reads and writes rows directly. */
     @Inject
+    @DataSource("migrations")
     AgroalDataSource dataSource;
     @Inject
     WhenGreetedThenCountGreeting subscriber;

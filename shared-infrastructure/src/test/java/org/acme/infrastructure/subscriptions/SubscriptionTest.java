@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -38,7 +39,9 @@ class SubscriptionTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    /** The owner's datasource, the one JDBC pool (for the migrations): the test reads and writes rows directly. */
     @Inject
+    @DataSource("migrations")
     AgroalDataSource dataSource;
     @Inject
     WhenGreetedThenCountGreeting subscriber;
@@ -193,15 +196,61 @@ class SubscriptionTest {
     void anEventOnAnotherPublishersExchange_isDeadLettered_andNothingIsApplied() throws Exception {
         String name = "smuggled-" + UUID.randomUUID();
         Envelope greeting = greeting(name, 1);
-        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-binding"); Channel channel = connection.createChannel()) {
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-intruder"); Channel channel = connection.createChannel()) {
             Topology.declarePublisher(channel, "intruder");
             channel.queueBind(Topology.queueOf("infratest"), Topology.exchangeOf("intruder"), "Greeted.*");
+            publishAsIs(channel, Topology.exchangeOf("intruder"), greeting, null, Map.of());
         }
-        TestMessages.publish("intruder", "Greeted.v1", greeting.id().toString(), "Greeted", EnvelopeCodec.encodeToString(greeting));
 
         QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
         assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
                 .isEqualTo("Greeted is published by infratest on infratest.events, but this one arrived through intruder.events");
+        assertThat(countOf(name)).isZero();
+    }
+
+    @Test
+    void anEventOnItsPublishersExchange_fromAnotherBrokerUser_isDeadLettered_andNothingIsApplied() throws Exception {
+        String name = "impostor-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-impostor"); Channel channel = connection.createChannel()) {
+            publishAsIs(channel, Topology.exchangeOf("infratest"), greeting, null, Map.of());
+        }
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .isEqualTo("Greeted must come from the broker user infratest (the validated user-id), but this one's user-id is none");
+        assertThat(headersOf(dead)).as("what the broker vouched for on arrival, kept with the dead letter")
+                .containsEntry("x-original-exchange", "infratest.events").doesNotContainKey("x-original-user-id");
+        assertThat(countOf(name)).isZero();
+    }
+
+    @Test
+    void anEventPutIntoTheQueueDirectly_isDeadLettered_whateverItsHeadersClaim() throws Exception {
+        String name = "injected-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-injector"); Channel channel = connection.createChannel()) {
+            publishAsIs(channel, "", greeting, "admin", claimedOrigin());
+        }
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString()).isEqualTo("Greeted is published by"
+                + " infratest on infratest.events, but this one arrived through the default exchange (put into the queue directly)");
+        assertThat(headersOf(dead)).as("the claimed origin is overwritten by the real one")
+                .containsEntry("x-original-exchange", "").containsEntry("x-original-user-id", "admin");
+        assertThat(countOf(name)).isZero();
+    }
+
+    @Test
+    void aDeadLetterForgedOnTheRedriveExchange_byAnotherUser_isDeadLettered() throws Exception {
+        String name = "laundered-" + UUID.randomUUID();
+        Envelope greeting = greeting(name, 1);
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-launderer"); Channel channel = connection.createChannel()) {
+            publishAsIs(channel, Topology.redriveExchangeOf("infratest"), greeting, "admin", claimedOrigin());
+        }
+
+        QueueProbe.Received dead = awaitDeadLetter(greeting.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString()).isEqualTo("a dead letter moved back"
+                + " through infratest.integration-events.redrive must come from infratest, but this one's user-id is admin");
         assertThat(countOf(name)).isZero();
     }
 
@@ -229,17 +278,37 @@ class SubscriptionTest {
     }
 
     @Test
-    void aDeadLetterMovedBackIntoTheQueue_isAppliedOnce() throws Exception {
+    void aDeadLetterMovedBackByTheServicesOwnUser_isAppliedOnce() throws Exception {
         String name = "redriven-" + UUID.randomUUID();
         Envelope greeting = greeting(name, 1);
-        try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-redrive"); Channel channel = connection.createChannel()) {
-            channel.basicPublish("", Topology.queueOf("infratest"), new AMQP.BasicProperties.Builder()
-                    .messageId(greeting.id().toString()).deliveryMode(2)
-                    .headers(Map.of(DeadLetters.ORIGINAL_EXCHANGE, Topology.exchangeOf("infratest")))
-                    .build(), EnvelopeCodec.encode(greeting));
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connectAs("infratest", "test-redrive");
+             Channel channel = connection.createChannel()) {
+            publishAsIs(channel, Topology.redriveExchangeOf("infratest"), greeting, "infratest", claimedOrigin());
         }
 
         await().atMost(PATIENCE).until(() -> countOf(name) == 1);
+    }
+
+    /** A message's headers as text (the client reads AMQP strings as its own type). */
+    private static Map<String, String> headersOf(QueueProbe.Received message) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        message.properties().getHeaders().forEach((name, value) -> headers.put(name, String.valueOf(value)));
+        return headers;
+    }
+
+    /** The origin this service records on a dead letter: the publisher's exchange and user. */
+    private static Map<String, Object> claimedOrigin() {
+        return Map.of("x-original-exchange", Topology.exchangeOf("infratest"), "x-original-user-id", "infratest");
+    }
+
+    /** Publishes an envelope with the given user-id (null: none) and headers, confirmed. */
+    private static void publishAsIs(Channel channel, String exchange, Envelope envelope, String userId, Map<String, Object> headers)
+            throws Exception {
+        channel.confirmSelect();
+        channel.basicPublish(exchange, exchange.isEmpty() ? Topology.queueOf("infratest") : envelope.routingKey(), true,
+                new AMQP.BasicProperties.Builder().messageId(envelope.id().toString()).type(envelope.type()).deliveryMode(2)
+                        .userId(userId).headers(headers).build(), EnvelopeCodec.encode(envelope));
+        channel.waitForConfirmsOrDie(10_000);
     }
 
     /**

@@ -2,8 +2,14 @@ package org.acme.infrastructure.testing;
 
 import org.acme.infrastructure.rabbitmq.RabbitConfig;
 
-/** Broker settings that reach the tests' broker through a {@link TcpProxy}, for a relay or subscription a test builds itself. */
+/**
+ * Broker settings that reach the tests' broker through a {@link TcpProxy}, as the user of the
+ * infrastructure tests' own context, for a relay or subscription a test builds itself.
+ */
 public record ProxiedBroker(int port) implements RabbitConfig {
+
+    /** The context of the infrastructure's own tests (their application.properties). */
+    public static final String CONTEXT = "infratest";
 
     public static ProxiedBroker through(TcpProxy proxy) {
         return new ProxiedBroker(proxy.port());
@@ -16,12 +22,12 @@ public record ProxiedBroker(int port) implements RabbitConfig {
 
     @Override
     public String username() {
-        return LocalBroker.username();
+        return CONTEXT;
     }
 
     @Override
     public String password() {
-        return LocalBroker.password();
+        return org.acme.processes.LocalCredentials.brokerPassword(CONTEXT);
     }
 
     @Override

@@ -17,30 +17,57 @@ import org.acme.integrationevents.EnvelopeMetadata;
 import org.acme.integrationevents.IntegrationEvent;
 
 /**
- * Publishes raw messages to a real exchange as another context would, including ones no
- * well-behaved publisher would send (broken JSON, unknown versions, duplicates).
+ * Publishes raw messages to a real exchange as another context would, connected as that context's
+ * own broker user and stamped with it as the validated user-id (as its relay does), including
+ * messages no well-behaved publisher would send (broken JSON, unknown versions, duplicates).
  */
 public final class TestMessages {
+
+    /** Longer than the subscribers' topology-check-interval (5 s): each has bound by then. */
+    private static final java.time.Duration SUBSCRIBERS_BIND_WITHIN = java.time.Duration.ofSeconds(6);
 
     private TestMessages() {
     }
 
     public static void publish(String publisherContext, String routingKey, String messageId, String type, String body)
             throws Exception {
-        try (Connection connection = LocalBroker.connect("test-publisher");
+        try (Connection connection = LocalBroker.connectAs(publisherContext, "test-publisher");
              Channel channel = connection.createChannel()) {
-            Topology.declarePublisher(channel, publisherContext);
+            declareAsItsRelayDoes(connection, channel, publisherContext);
             channel.confirmSelect();
             channel.basicPublish(Topology.exchangeOf(publisherContext), routingKey, true,
-                    new AMQP.BasicProperties.Builder()
-                            .messageId(messageId)
-                            .type(type)
-                            .contentType("application/json")
-                            .deliveryMode(2)
-                            .build(),
-                    body.getBytes(StandardCharsets.UTF_8));
+                    properties(publisherContext, messageId, type), body.getBytes(StandardCharsets.UTF_8));
             channel.waitForConfirmsOrDie(10_000);
         }
+    }
+
+    /**
+     * Declares the publisher's exchange; one that did not exist yet has no binding, so, as a relay
+     * does, it waits for the subscribers to bind before publishing.
+     */
+    private static void declareAsItsRelayDoes(Connection connection, Channel channel, String publisher) throws Exception {
+        boolean existed;
+        try (Channel probe = connection.createChannel()) {
+            probe.exchangeDeclarePassive(Topology.exchangeOf(publisher));
+            existed = true;
+        } catch (java.io.IOException notFound) {
+            existed = false; // the broker closed the probe with 404
+        }
+        Topology.declarePublisher(channel, publisher);
+        if (!existed) {
+            Thread.sleep(SUBSCRIBERS_BIND_WITHIN.toMillis());
+        }
+    }
+
+    /** The properties the relay sets, with the publisher's user as user-id. */
+    public static AMQP.BasicProperties properties(String publisherContext, String messageId, String type) {
+        return new AMQP.BasicProperties.Builder()
+                .messageId(messageId)
+                .type(type)
+                .contentType("application/json")
+                .deliveryMode(2)
+                .userId(publisherContext)
+                .build();
     }
 
     /** An event as its publisher would wrap it, about the given version of an aggregate. */
@@ -59,18 +86,14 @@ public final class TestMessages {
 
     /** Publishes envelopes as {@link #publish(Envelope)} does, over one channel: a backlog, built faster than it is consumed. */
     public static void publishAll(List<Envelope> envelopes) throws Exception {
-        try (Connection connection = LocalBroker.connect("test-publisher");
+        String publisher = envelopes.get(0).metadata().publisher();
+        try (Connection connection = LocalBroker.connectAs(publisher, "test-publisher");
              Channel channel = connection.createChannel()) {
+            declareAsItsRelayDoes(connection, channel, publisher);
             channel.confirmSelect();
             for (Envelope envelope : envelopes) {
-                Topology.declarePublisher(channel, envelope.metadata().publisher());
-                channel.basicPublish(Topology.exchangeOf(envelope.metadata().publisher()), envelope.routingKey(), true,
-                        new AMQP.BasicProperties.Builder()
-                                .messageId(envelope.id().toString())
-                                .type(envelope.type())
-                                .contentType("application/json")
-                                .deliveryMode(2)
-                                .build(),
+                channel.basicPublish(Topology.exchangeOf(publisher), envelope.routingKey(), true,
+                        properties(publisher, envelope.id().toString(), envelope.type()),
                         EnvelopeCodec.encodeToString(envelope).getBytes(StandardCharsets.UTF_8));
             }
             channel.waitForConfirmsOrDie(30_000);

@@ -1,60 +1,76 @@
 package org.acme.infrastructure.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.acme.processes.LocalCredentials;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.containers.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The PostgreSQL and RabbitMQ a module's tests run against, chosen without a flag: where a Docker
- * engine answers, containers started for the run (Testcontainers); elsewhere the local servers
- * (PG_HOST, RABBITMQ_HOST, ...), with the test database and virtual host created if missing. Either
- * way {@code ./mvnw verify} needs nothing prepared. Declared once per module, with global scope and
- * the module's database as {@code database} argument.
+ * engine answers, containers started for the run (Testcontainers) and provisioned by the same scripts
+ * as a host (scripts/provision/); elsewhere the local servers, as {@code scripts/local-services.sh}
+ * prepared them. Either way the service connects as its own roles and broker user (decision 0015).
+ * Declared once per module, with global scope, the module's database and context as arguments.
  *
  * <p>The application reaches the broker through a {@link TcpProxy}, so that a test can take the
  * broker away from it ({@link #cutBroker()}) while the test itself still talks to the broker.
  */
 public class TestServers implements QuarkusTestResourceLifecycleManager {
 
+    private static final List<String> CONTEXTS = List.of("catalog", "orders", "inventory", "infratest");
+
     private static PostgreSQLContainer<?> postgres;
     private static RabbitMQContainer rabbit;
     private static TcpProxy brokerLink;
     private String database = "test";
+    private String context = "test";
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        context = initArgs.getOrDefault("context", context);
     }
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new HashMap<>();
+        String pgHost = env("PG_HOST", "127.0.0.1");
+        int pgPort = Integer.parseInt(env("PG_PORT", "5432"));
         if (dockerAnswers()) {
             startContainers();
-            config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl());
-            config.put("quarkus.datasource.reactive.url", reactiveUrl(postgres.getHost(), postgres.getMappedPort(5432)));
-            config.put("quarkus.datasource.username", postgres.getUsername());
-            config.put("quarkus.datasource.password", postgres.getPassword());
+            pgHost = postgres.getHost();
+            pgPort = postgres.getMappedPort(5432);
             LocalBroker.useServer(rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getHttpPort());
         } else {
-            createDatabaseIfMissing();
-            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database);
-            config.put("quarkus.datasource.reactive.url", reactiveUrl(pgHost(), Integer.parseInt(pgPort())));
-            config.put("quarkus.datasource.username", env("PG_USER", "postgres"));
-            config.put("quarkus.datasource.password", env("PG_PASSWORD", ""));
+            requireDatabase(pgHost, pgPort);
         }
-        LocalBroker.ensureVirtualHost(LocalBroker.testVirtualHost());
+        LocalBroker.requireVirtualHost(LocalBroker.testVirtualHost());
+        String address = "//" + pgHost + ":" + pgPort + "/" + database;
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", "postgresql:" + address);
+        config.put("quarkus.datasource.username", LocalCredentials.applicationRole(context));
+        config.put("quarkus.datasource.password", LocalCredentials.databasePassword(context));
+        config.put("quarkus.datasource.migrations.jdbc.url", "jdbc:postgresql:" + address);
+        config.put("quarkus.datasource.migrations.username", LocalCredentials.ownerRole(context));
+        config.put("quarkus.datasource.migrations.password", LocalCredentials.ownerPassword(context));
         config.put("rabbitmq.host", "127.0.0.1");
         config.put("rabbitmq.port", Integer.toString(brokerLink().port()));
-        config.put("rabbitmq.username", LocalBroker.username());
-        config.put("rabbitmq.password", LocalBroker.password());
+        config.put("rabbitmq.username", context);
+        config.put("rabbitmq.password", LocalCredentials.brokerPassword(context));
         config.put("rabbitmq.virtual-host", LocalBroker.testVirtualHost());
         return config;
     }
@@ -81,7 +97,7 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
         if (brokerLink == null) {
             try {
                 brokerLink = new TcpProxy(LocalBroker.host(), LocalBroker.port());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
@@ -97,39 +113,74 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private synchronized void startContainers() {
-        if (postgres == null) {
-            postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15-alpine")).withDatabaseName(database);
-            postgres.start();
-            rabbit = new RabbitMQContainer(DockerImageName.parse("rabbitmq:3.10-management-alpine"));
-            rabbit.start();
+    /**
+     * Containers for the whole run, with passwords of their own, provisioned by the scripts a host
+     * runs (copied in with the manifest): the same roles, databases, users and permissions.
+     */
+    private static synchronized void startContainers() {
+        if (postgres != null) {
+            return;
         }
-    }
-
-    private void createDatabaseIfMissing() {
-        String url = "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, env("PG_USER", "postgres"), env("PG_PASSWORD", ""))) {
-            boolean exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")
-                    .executeQuery().next();
-            if (!exists) {
-                connection.createStatement().execute("CREATE DATABASE \"" + database + "\"");
+        Map<String, String> passwords = new HashMap<>();
+        for (String name : CONTEXTS) {
+            String prefix = name.toUpperCase();
+            for (String variable : List.of(prefix + "_DB_PASSWORD", prefix + "_DB_OWNER_PASSWORD", prefix + "_BROKER_PASSWORD")) {
+                passwords.put(variable, UUID.randomUUID().toString().replace("-", ""));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("no Docker engine, and the local PostgreSQL (" + url + ") cannot hold the"
-                    + " test database " + database + ": run scripts/local-services.sh", e);
+        }
+        passwords.put("BROKER_ADMIN_PASSWORD", UUID.randomUUID().toString().replace("-", ""));
+        passwords.forEach(LocalCredentials::override);
+        postgres = new PostgreSQLContainer<>(DockerImageName.parse("postgres:15"));
+        addProvisioning(postgres);
+        postgres.start();
+        provision(postgres, "postgres.sh", passwords);
+        rabbit = new RabbitMQContainer(DockerImageName.parse("rabbitmq:3.13-management"))
+                .withAdminUser(LocalCredentials.BROKER_ADMIN)
+                .withAdminPassword(passwords.get("BROKER_ADMIN_PASSWORD"));
+        addProvisioning(rabbit);
+        rabbit.start();
+        provision(rabbit, "rabbitmq.sh", passwords);
+    }
+
+    private static void addProvisioning(GenericContainer<?> container) {
+        Path root = repositoryRoot();
+        container.withCopyFileToContainer(MountableFile.forHostPath(root.resolve("scripts/provision")), "/provision")
+                .withCopyFileToContainer(MountableFile.forHostPath(root.resolve("integration-events.yaml")),
+                        "/provision/integration-events.yaml");
+    }
+
+    private static void provision(GenericContainer<?> container, String script, Map<String, String> passwords) {
+        List<String> command = new ArrayList<>(List.of("env", "MANIFEST=/provision/integration-events.yaml"));
+        passwords.forEach((name, value) -> command.add(name + "=" + value));
+        command.addAll(List.of("bash", "/provision/" + script));
+        try {
+            Container.ExecResult result = container.execInContainer(command.toArray(String[]::new));
+            if (result.getExitCode() != 0) {
+                throw new IllegalStateException(script + " failed in its container: " + result.getStderr());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    private String reactiveUrl(String host, int port) {
-        return "postgresql://" + host + ":" + port + "/" + database;
+    /** The local database must be there, reachable by the context's application role. */
+    private void requireDatabase(String host, int port) {
+        String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        try (Connection ignored = DriverManager.getConnection(url, LocalCredentials.applicationRole(context),
+                LocalCredentials.databasePassword(context))) {
+            return;
+        } catch (SQLException e) {
+            throw new IllegalStateException("no Docker engine, and the local PostgreSQL does not let "
+                    + LocalCredentials.applicationRole(context) + " into " + database + " (" + e.getMessage()
+                    + "): run scripts/local-services.sh (./test.sh does)", e);
+        }
     }
 
-    private static String pgHost() {
-        return env("PG_HOST", "127.0.0.1");
-    }
-
-    private static String pgPort() {
-        return env("PG_PORT", "5432");
+    private static Path repositoryRoot() {
+        return Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
     }
 
     private static String env(String name, String fallback) {

@@ -8,7 +8,8 @@
 #   ./run-local.sh --no-build catalog-service   start only the services named
 #
 # Environment:
-#   CATALOG_PORT, ORDERS_PORT, INVENTORY_PORT   HTTP ports (8081, 8082, 8083)
+#   CATALOG_PORT, ORDERS_PORT, INVENTORY_PORT   the APIs' ports (8081, 8082, 8083)
+#   CATALOG_MANAGEMENT_PORT, ...                health, metrics, OpenAPI (9081, 9082, 9083)
 #   READY_TIMEOUT                               seconds to wait for each /q/health/ready (90)
 #   JAVA_OPTS                                   extra JVM options for the three services
 #   PG_HOST, PG_PORT, RABBITMQ_HOST, RABBITMQ_PORT, CATALOG_DB, ...   passed through to the services
@@ -23,6 +24,9 @@ ALL_SERVICES=(catalog-service orders-service inventory-service)
 CATALOG_PORT=${CATALOG_PORT:-8081}
 ORDERS_PORT=${ORDERS_PORT:-8082}
 INVENTORY_PORT=${INVENTORY_PORT:-8083}
+CATALOG_MANAGEMENT_PORT=${CATALOG_MANAGEMENT_PORT:-9081}
+ORDERS_MANAGEMENT_PORT=${ORDERS_MANAGEMENT_PORT:-9082}
+INVENTORY_MANAGEMENT_PORT=${INVENTORY_MANAGEMENT_PORT:-9083}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 RUN_DIR=.run-local
 
@@ -55,6 +59,14 @@ port_of() {
   esac
 }
 
+management_port_of() {
+  case $1 in
+    catalog-service) echo "$CATALOG_MANAGEMENT_PORT" ;;
+    orders-service) echo "$ORDERS_MANAGEMENT_PORT" ;;
+    inventory-service) echo "$INVENTORY_MANAGEMENT_PORT" ;;
+  esac
+}
+
 jar_of() { echo "$1/target/quarkus-app/quarkus-run.jar"; }
 
 # True when something already accepts connections on the port (or `ss` shows a listener on it).
@@ -67,9 +79,13 @@ port_taken() {
 }
 
 check_ports() {
-  local svc port seen=" "
-  for svc in "${services[@]}"; do
-    port=$(port_of "$svc")
+  local svc port variable seen=" "
+  for svc in "${services[@]}" "${services[@]/%/:management}"; do
+    variable=$(echo "${svc%-service*}" | tr '[:lower:]' '[:upper:]')
+    case $svc in
+      *:management) svc=${svc%:management}; port=$(management_port_of "$svc"); variable+=_MANAGEMENT_PORT ;;
+      *) port=$(port_of "$svc"); variable+=_PORT ;;
+    esac
     if ! [[ $port =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
       die "invalid port '$port' for $svc"
     fi
@@ -77,7 +93,7 @@ check_ports() {
     seen="$seen$port "
     if port_taken "$port"; then
       die "port $port ($svc) is already in use. Stop whatever listens there (ss -ltnp 'sport = :$port')" \
-          "or choose another port, e.g. $(echo "${svc%-service}" | tr '[:lower:]' '[:upper:]')_PORT=$((port + 100)) $0"
+          "or choose another port, e.g. $variable=$((port + 100)) $0"
     fi
   done
 }
@@ -166,7 +182,8 @@ start_service() {
   # one, from the application's directory (the archive names its jar relative to it).
   local archive=() root=$PWD context=${svc%-service}
   [ -f "$svc/target/quarkus-app/app-cds.jsa" ] && archive=("-XX:SharedArchiveFile=app-cds.jsa")
-  (cd "$svc/target/quarkus-app" && credentials_of "$context" && QUARKUS_HTTP_PORT=$port exec java @"$root/jvm.options" \
+  (cd "$svc/target/quarkus-app" && credentials_of "$context" && QUARKUS_HTTP_PORT=$port \
+    QUARKUS_MANAGEMENT_PORT=$(management_port_of "$svc") JWT_PUBLIC_KEY_LOCATION="$root/.local/jwt/public.pem" exec java @"$root/jvm.options" \
     "${archive[@]}" "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
   pids[$svc]=$!
 }
@@ -189,8 +206,7 @@ done
 # --- 3. wait until each is ready (all started together: one deadline) ---------------------------
 deadline=$((SECONDS + READY_TIMEOUT))
 for svc in "${services[@]}"; do
-  port=$(port_of "$svc")
-  url="http://127.0.0.1:$port/q/health/ready"
+  url="http://127.0.0.1:$(management_port_of "$svc")/q/health/ready"
   while :; do
     kill -0 "${pids[$svc]}" 2>/dev/null || fail_with_log "$svc" "$svc exited during start-up"
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
@@ -206,7 +222,7 @@ done
 # consumes (its queue then exists and is bound): the "messaging" health group. Commands are
 # accepted either way (the outbox keeps their events), so a late broker is a warning, not a failure.
 for svc in "${services[@]}"; do
-  url="http://127.0.0.1:$(port_of "$svc")/q/health/group/messaging"
+  url="http://127.0.0.1:$(management_port_of "$svc")/q/health/group/messaging"
   deadline=$((SECONDS + 30))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ]; do
     if [ $SECONDS -ge $deadline ]; then
@@ -221,12 +237,13 @@ done
 echo
 for svc in "${services[@]}"; do
   port=$(port_of "$svc")
-  printf '  %-18s http://localhost:%s   Swagger UI: http://localhost:%s/q/swagger-ui   health: http://localhost:%s/q/health\n' \
-    "$svc" "$port" "$port" "$port"
+  printf '  %-18s API http://localhost:%s   health, metrics, OpenAPI: http://localhost:%s/q/health, /q/metrics, /q/openapi\n' \
+    "$svc" "$port" "$(management_port_of "$svc")"
 done
 printf '  %-18s http://localhost:15672 (user admin, password BROKER_ADMIN_PASSWORD in .local/credentials.env)\n' "RabbitMQ UI"
 printf '  %-18s %s\n' "logs" "$RUN_DIR/<service>.log"
 echo
+printf '  %-18s scripts/token.sh <catalog-editor|customer|warehouse-clerk> [subject]\n' "bearer tokens"
 if [ ${#services[@]} -eq ${#ALL_SERVICES[@]} ]; then
   log "try the walk-through: scripts/demo.sh"
 fi

@@ -5,8 +5,10 @@
 #   ./run-local.sh            # in another terminal (or docker compose up)
 #   scripts/demo.sh
 #
-# Environment: CATALOG_URL, ORDERS_URL, INVENTORY_URL (http://localhost:8081, 8082, 8083);
-# DEMO_TIMEOUT, the seconds to wait for an event to propagate (30). Needs curl and python3.
+# Environment: CATALOG_URL, ORDERS_URL, INVENTORY_URL (http://localhost:8081, 8082, 8083), their
+# management interfaces CATALOG_MANAGEMENT_URL, ORDERS_MANAGEMENT_URL, INVENTORY_MANAGEMENT_URL
+# (http://localhost:9081, 9082, 9083); DEMO_TIMEOUT, the seconds to wait for an event to propagate
+# (30). Needs curl, python3, openssl, and the local key pair (scripts/token.sh signs its tokens).
 set -euo pipefail
 
 CATALOG_URL=${CATALOG_URL:-http://localhost:8081}
@@ -14,8 +16,11 @@ ORDERS_URL=${ORDERS_URL:-http://localhost:8082}
 INVENTORY_URL=${INVENTORY_URL:-http://localhost:8083}
 DEMO_TIMEOUT=${DEMO_TIMEOUT:-30}
 CATALOG_URL=${CATALOG_URL%/} ORDERS_URL=${ORDERS_URL%/} INVENTORY_URL=${INVENTORY_URL%/}
+CATALOG_MANAGEMENT_URL=${CATALOG_MANAGEMENT_URL:-http://localhost:9081}
+ORDERS_MANAGEMENT_URL=${ORDERS_MANAGEMENT_URL:-http://localhost:9082}
+INVENTORY_MANAGEMENT_URL=${INVENTORY_MANAGEMENT_URL:-http://localhost:9083}
 
-for tool in curl python3; do
+for tool in curl python3 openssl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "demo FAILED: $tool is needed" >&2; exit 1; }
 done
 [[ $DEMO_TIMEOUT =~ ^[0-9]+$ ]] || { echo "demo FAILED: DEMO_TIMEOUT must be a number of seconds" >&2; exit 1; }
@@ -41,17 +46,27 @@ uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }
 CORRELATION_ID="demo-$(uuid)"
 STATUS='' CTYPE='' BODY='' LAST_REQUEST=''
 
-# request METHOD URL [JSON]: sets STATUS, CTYPE and BODY; prints the exchange unless QUIET=1.
+# Who acts: a bearer token per role, signed with the local key pair (docs/security.md).
+here=$(cd "$(dirname "$0")" && pwd)
+EDITOR=$("$here/token.sh" catalog-editor demo-editor) || fail "no token: run scripts/local-services.sh (./run-local.sh does)"
+CUSTOMER=$("$here/token.sh" customer demo-customer)
+CLERK=$("$here/token.sh" warehouse-clerk demo-clerk)
+
+# [AS=TOKEN] [KEY=IDEMPOTENCY_KEY] request METHOD URL [JSON]: sets STATUS, CTYPE, REPLAYED and BODY;
+# prints the exchange unless QUIET=1. The token is the customer's unless AS names another ("" for none).
 request() {
-  local method=$1 url=$2 data=${3-} out
-  local args=(-sS -X "$method" --max-time 10 -o "$WORK/body" -w '%{http_code} %{content_type}'
-              -H 'Accept: application/json' -H "X-Correlation-Id: $CORRELATION_ID")
+  local method=$1 url=$2 data=${3-} out token=${AS-$CUSTOMER}
+  local args=(-sS -X "$method" --max-time 10 -o "$WORK/body" -D "$WORK/headers"
+              -w '%{http_code} %{content_type}' -H 'Accept: application/json' -H "X-Correlation-Id: $CORRELATION_ID")
+  [ -z "$token" ] || args+=(-H "Authorization: Bearer $token")
+  [ -z "${KEY-}" ] || args+=(-H "Idempotency-Key: $KEY")
   [ -z "$data" ] || args+=(-H 'Content-Type: application/json' --data "$data")
   LAST_REQUEST="$method $url${data:+ $data}"
   out=$(curl "${args[@]}" "$url" 2>"$WORK/curl-error") \
     || fail "$method $url: no answer ($(head -c 200 "$WORK/curl-error")). Is the system running (./run-local.sh)?"
   STATUS=${out%% *} CTYPE=${out#* }
   BODY=$(cat "$WORK/body")
+  REPLAYED=$(sed -n 's/^idempotent-replayed: *\([a-z]*\).*/\1/Ip' "$WORK/headers")
   [ "${QUIET:-0}" = 1 ] || show_exchange
 }
 
@@ -184,14 +199,14 @@ place_order() { # place_order PRODUCT_ID QUANTITY
 
 # --- the walk-through -----------------------------------------------------------------------------
 CURRENT_STEP="services up"
-for pair in "catalog $CATALOG_URL" "orders $ORDERS_URL" "inventory $INVENTORY_URL"; do
+for pair in "catalog $CATALOG_MANAGEMENT_URL" "orders $ORDERS_MANAGEMENT_URL" "inventory $INVENTORY_MANAGEMENT_URL"; do
   name=${pair%% *} url=${pair#* }
   code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/q/health/ready" || true)
   [ "$code" = 200 ] || fail "$name is not ready at $url/q/health/ready (HTTP ${code:-none}); start the system with ./run-local.sh"
 done
 # Events flow once every relay publishes and every subscription consumes (so its queue is bound):
 # an event published before that would wait in <publisher>.events.unroutable instead.
-for pair in "catalog $CATALOG_URL" "orders $ORDERS_URL" "inventory $INVENTORY_URL"; do
+for pair in "catalog $CATALOG_MANAGEMENT_URL" "orders $ORDERS_MANAGEMENT_URL" "inventory $INVENTORY_MANAGEMENT_URL"; do
   name=${pair%% *} url=${pair#* }
   deadline=$((SECONDS + DEMO_TIMEOUT))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/q/health/group/messaging" || true)" = 200 ]; do
@@ -208,7 +223,7 @@ PRODUCT_NAME="Demo laptop $(uuid | cut -c1-8)"
 
 CURRENT_STEP="a. add a product"
 step "$CURRENT_STEP (catalog publishes ProductAdded; cost, supplier and notes stay in the catalog)"
-request POST "$CATALOG_URL/products" \
+AS=$EDITOR request POST "$CATALOG_URL/products" \
   "{\"name\":\"$PRODUCT_NAME\",\"price\":999.50,\"cost\":700,\"supplier\":\"ACME\",\"internalNotes\":\"thin margin\"}"
 expect 201 "name=$PRODUCT_NAME" price=999.50
 PRODUCT_ID=$(json_get id)
@@ -223,7 +238,7 @@ poll "$ORDERS_URL/products/$PRODUCT_ID" "productId=$PRODUCT_ID" "name=$PRODUCT_N
 
 CURRENT_STEP="d. receive 10 units"
 step "$CURRENT_STEP (inventory publishes StockAdjusted)"
-request POST "$INVENTORY_URL/stock/$PRODUCT_ID/adjustments" '{"delta":10,"reason":"initial stock"}'
+AS=$CLERK request POST "$INVENTORY_URL/stock/$PRODUCT_ID/adjustments" '{"delta":10,"reason":"initial stock"}'
 expect 200 onHand=10 reserved=0 available=10
 
 CURRENT_STEP="e. place an order of 3"
@@ -257,19 +272,40 @@ place_order "$PRODUCT_ID" 2
 expect 201 status=PENDING total=1999.00
 ORDER_3=$(json_get id)
 poll "$ORDERS_URL/orders/$ORDER_3" status=CONFIRMED '!status=REJECTED' '!status=CANCELLED'
-request POST "$ORDERS_URL/orders/$ORDER_3/ship"
+AS=$CLERK request POST "$ORDERS_URL/orders/$ORDER_3/ship"
 expect 200 status=SHIPPED
 poll "$INVENTORY_URL/stock/$PRODUCT_ID" onHand=8 reserved=0 available=8
 
 CURRENT_STEP="j. ship a cancelled order"
 step "$CURRENT_STEP (a state conflict: 409 problem+json)"
-request POST "$ORDERS_URL/orders/$ORDER_1/ship"
+AS=$CLERK request POST "$ORDERS_URL/orders/$ORDER_1/ship"
 expect_problem 409
 
 CURRENT_STEP="k. order a product no one knows"
 step "$CURRENT_STEP (a business rule: 422 problem+json)"
 place_order "$(uuid)" 1
 expect_problem 422
+
+CURRENT_STEP="l. send an order twice with one Idempotency-Key"
+step "$CURRENT_STEP (a retry after a timeout: the same answer, one order)"
+ORDER_KEY="demo-$(uuid)"
+KEY=$ORDER_KEY place_order "$PRODUCT_ID" 1
+expect 201 status=PENDING
+ORDER_4=$(json_get id)
+KEY=$ORDER_KEY place_order "$PRODUCT_ID" 1
+expect 201 "id=$ORDER_4"
+[ "$REPLAYED" = true ] || fail "the second answer is not marked Idempotent-Replayed: true"
+note "${GREEN}ok${OFF}: the same order, Idempotent-Replayed: true"
+
+CURRENT_STEP="m. add a product without a token"
+step "$CURRENT_STEP (401 problem+json: nothing is done anonymously)"
+AS="" request POST "$CATALOG_URL/products" '{"name":"Anonymous","price":1}'
+expect_problem 401
+
+CURRENT_STEP="n. a customer adds a product"
+step "$CURRENT_STEP (403 problem+json: only a catalog editor may)"
+request POST "$CATALOG_URL/products" '{"name":"Not yours","price":1}'
+expect_problem 403
 
 printf '\n%sdemo passed%s (product %s, orders %s %s %s)\n' "$GREEN$BOLD" "$OFF" \
   "$PRODUCT_ID" "$ORDER_1" "$ORDER_2" "$ORDER_3"

@@ -174,7 +174,7 @@ final class Deployment implements AutoCloseable {
 
     private static void awaitReady(ServiceProcess process) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(process.url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(process.managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {

@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 /** The benchmark's HTTP client: blocking calls for set-up and closed loops, asynchronous ones for open loops. */
 final class Http implements AutoCloseable {
 
+    /** The load comes from a trusted client holding every command's role; the token outlives any run. */
+    private static final String AUTHORIZATION = "Bearer " + org.acme.processes.LocalTokens.everyRole("benchmark");
+
     /** What came back: the status (0 when nothing did), its Retry-After, the body, and how long it took. */
     record Answer(int status, boolean retryAfter, JsonNode body, long nanos) {
 
@@ -52,7 +55,7 @@ final class Http implements AutoCloseable {
 
     private CompletableFuture<Answer> sendAsync(HttpRequest.Builder request, Object body) {
         long start = System.nanoTime();
-        request.timeout(TIMEOUT).header("Accept", "application/json");
+        request.timeout(TIMEOUT).header("Accept", "application/json").header("Authorization", AUTHORIZATION);
         if (body != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json(body)));
         }

@@ -27,4 +27,9 @@ class CatalogArchitectureTest {
     void theCodeStaysReactive_noJtaNorBlockingJdbc() {
         catalog.staysReactive();
     }
+
+    @Test
+    void everyResourceSaysWhoMayCallIt() {
+        catalog.everyResourceSaysWhoMayCallIt();
+    }
 }

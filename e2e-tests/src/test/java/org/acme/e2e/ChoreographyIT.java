@@ -1,6 +1,6 @@
 package org.acme.e2e;
 
-import static io.restassured.RestAssured.given;
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,15 +30,15 @@ class ChoreographyIT {
     }
 
     private static RequestSpecification catalog() {
-        return given().baseUri(system.catalog()).contentType(ContentType.JSON);
+        return aTrustedClient().baseUri(system.catalog()).contentType(ContentType.JSON);
     }
 
     private static RequestSpecification inventory() {
-        return given().baseUri(system.inventory()).contentType(ContentType.JSON);
+        return aTrustedClient().baseUri(system.inventory()).contentType(ContentType.JSON);
     }
 
     private static RequestSpecification orders() {
-        return given().baseUri(system.orders()).contentType(ContentType.JSON);
+        return aTrustedClient().baseUri(system.orders()).contentType(ContentType.JSON);
     }
 
     @Test

@@ -33,6 +33,7 @@ class ComposeConsistencyTest {
     void eachServiceIsBuilt_exposed_andHealthCheckedOnThePortItListensTo(String context) throws IOException {
         Map<String, Object> service = service(context + "-service");
         String port = applicationProperties(context).getProperty("quarkus.http.port");
+        String management = applicationProperties(context).getProperty("quarkus.management.port");
 
         Map<String, Object> build = map(service.get("build"));
         Path dockerfile = REPOSITORY.resolve(build.get("dockerfile").toString());
@@ -40,9 +41,10 @@ class ComposeConsistencyTest {
         assertThat(dockerfile).exists();
         assertThat(Files.readString(dockerfile)).contains("EXPOSE " + port)
                 .contains("/build/" + context + "-service/target/quarkus-app/");
-        assertThat(list(service.get("ports"))).singleElement().asString().endsWith(":" + port);
+        assertThat(list(service.get("ports"))).hasSize(2).anyMatch(published -> published.endsWith(":" + port))
+                .anyMatch(published -> published.endsWith(":" + management));
         assertThat(String.join(" ", list(map(service.get("healthcheck")).get("test"))))
-                .contains("http://127.0.0.1:" + port + "/q/health/ready");
+                .contains("http://127.0.0.1:" + management + "/q/health/ready");
         assertThat(map(service.get("depends_on"))).containsOnlyKeys("postgres", "rabbitmq");
     }
 
@@ -56,7 +58,8 @@ class ComposeConsistencyTest {
         assertThat(read).as("variables %s-service reads", context).containsAll(environment.keySet());
         assertThat(environment).containsEntry("PG_HOST", "postgres").containsEntry("RABBITMQ_HOST", "rabbitmq")
                 .containsEntry("PG_USER", context + "_app").containsEntry("PG_OWNER_USER", context + "_owner")
-                .containsEntry("RABBITMQ_USERNAME", context);
+                .containsEntry("RABBITMQ_USERNAME", context).containsEntry("JWT_PUBLIC_KEY_LOCATION", "/jwt/public.pem");
+        assertThat(list(service(context + "-service").get("volumes"))).contains("./.local/jwt/public.pem:/jwt/public.pem:ro");
         assertThat(String.valueOf(environment.get("PG_PASSWORD"))).startsWith("${" + prefix + "_DB_PASSWORD:?");
         assertThat(String.valueOf(environment.get("PG_OWNER_PASSWORD"))).startsWith("${" + prefix + "_DB_OWNER_PASSWORD:?");
         assertThat(String.valueOf(environment.get("RABBITMQ_PASSWORD"))).startsWith("${" + prefix + "_BROKER_PASSWORD:?");
@@ -94,12 +97,15 @@ class ComposeConsistencyTest {
         assertThat(compose).doesNotContain("PG_USER: postgres");
     }
 
-    /** The ${VARIABLES} of a service's application.properties, and those of the broker settings it shares. */
+    /** The ${VARIABLES} of a service's application.properties, and those of the settings every service shares. */
     private static Set<String> variablesReadBy(String context) throws IOException {
         Set<String> variables = new HashSet<>();
-        Matcher matcher = VARIABLE.matcher(Files.readString(propertiesFile(context)));
-        while (matcher.find()) {
-            variables.add(matcher.group(1));
+        for (Path properties : List.of(propertiesFile(context), REPOSITORY.resolve(
+                "shared-infrastructure/src/main/resources/META-INF/microprofile-config.properties"))) {
+            Matcher matcher = VARIABLE.matcher(Files.readString(properties));
+            while (matcher.find()) {
+                variables.add(matcher.group(1));
+            }
         }
         // RabbitConfig maps prefix "rabbitmq": host, port, username, password, virtualHost.
         String rabbitConfig = Files.readString(REPOSITORY.resolve(

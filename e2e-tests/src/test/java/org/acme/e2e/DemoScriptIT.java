@@ -22,6 +22,9 @@ class DemoScriptIT {
         demo.environment().put("CATALOG_URL", system.catalog());
         demo.environment().put("ORDERS_URL", system.orders());
         demo.environment().put("INVENTORY_URL", system.inventory());
+        demo.environment().put("CATALOG_MANAGEMENT_URL", system.management("catalog"));
+        demo.environment().put("ORDERS_MANAGEMENT_URL", system.management("orders"));
+        demo.environment().put("INVENTORY_MANAGEMENT_URL", system.management("inventory"));
         demo.environment().put("DEMO_TIMEOUT", "30");
 
         Process process = demo.start();

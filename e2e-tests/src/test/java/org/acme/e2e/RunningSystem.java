@@ -20,9 +20,9 @@ import org.acme.processes.ServiceProcess;
  * ({@code *_e2e}) and the broker's {@code e2e} virtual host, so that nothing a local run or a
  * component test left behind reaches them. Started once for all end-to-end tests.
  */
-final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements AutoCloseable {
 
-    static final String VIRTUAL_HOST = "e2e";
+    public static final String VIRTUAL_HOST = "e2e";
     private static final List<String> SERVICES = List.of("catalog", "inventory", "orders");
 
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -35,7 +35,7 @@ final class RunningSystem implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(system::closeQuietly));
         for (String name : SERVICES) {
             Map<String, String> environment = new HashMap<>();
-            environment.put(name.toUpperCase() + "_DB", name + "_e2e");
+            environment.put(name.toUpperCase() + "_DB", database(name));
             environment.put("RABBITMQ_VIRTUAL_HOST", VIRTUAL_HOST);
             system.services.add(ServiceProcess.start(repository, name,
                     repository.resolve("e2e-tests/target/e2e-logs/" + name + ".log"), environment));
@@ -46,22 +46,32 @@ final class RunningSystem implements AutoCloseable {
         return system;
     }
 
-    String catalog() {
+    public String catalog() {
         return services.get(0).url();
     }
 
-    String inventory() {
+    public String inventory() {
         return services.get(1).url();
     }
 
-    String orders() {
+    public String orders() {
         return services.get(2).url();
+    }
+
+    /** A service's database, the end-to-end tests' own. */
+    public static String database(String name) {
+        return name + "_e2e";
+    }
+
+    /** A service's management interface: health, metrics, the API description. */
+    public String management(String name) {
+        return services.get(SERVICES.indexOf(name)).managementUrl();
     }
 
     /** Each run starts from empty databases: the services create their schema with Flyway. */
     private static void emptyDatabases() throws SQLException {
         for (String name : SERVICES) {
-            LocalDatabases.empty(name, name + "_e2e");
+            LocalDatabases.empty(name, database(name));
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(WithRunningSystem.Extension.class)
-@interface WithRunningSystem {
+public @interface WithRunningSystem {
 
     final class Extension implements BeforeAllCallback, ParameterResolver {
 

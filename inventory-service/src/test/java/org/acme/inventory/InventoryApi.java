@@ -1,6 +1,6 @@
 package org.acme.inventory;
 
-import static io.restassured.RestAssured.given;
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
@@ -24,7 +24,7 @@ public final class InventoryApi {
     }
 
     public static ValidatableResponse stockOf(UUID productId) {
-        return given().when().get("/stock/{id}", productId).then();
+        return aTrustedClient().when().get("/stock/{id}", productId).then();
     }
 
     public static int stockField(UUID productId, String field) {
@@ -32,7 +32,7 @@ public final class InventoryApi {
     }
 
     public static ValidatableResponse adjust(UUID productId, Object delta, String reason) {
-        return given().contentType(ContentType.JSON)
+        return aTrustedClient().contentType(ContentType.JSON)
                 .body(reason == null ? Map.of("delta", delta) : Map.of("delta", delta, "reason", reason))
                 .when().post("/stock/{id}/adjustments", productId).then();
     }

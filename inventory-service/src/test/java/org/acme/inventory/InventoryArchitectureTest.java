@@ -27,4 +27,9 @@ class InventoryArchitectureTest {
     void theCodeStaysReactive_noJtaNorBlockingJdbc() {
         inventory.staysReactive();
     }
+
+    @Test
+    void everyResourceSaysWhoMayCallIt() {
+        inventory.everyResourceSaysWhoMayCallIt();
+    }
 }

@@ -1,6 +1,6 @@
 package org.acme.orders;
 
-import static io.restassured.RestAssured.given;
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
@@ -38,11 +38,11 @@ public final class OrdersApi {
     }
 
     public static ValidatableResponse viewedProduct(UUID productId) {
-        return given().when().get("/products/{id}", productId).then();
+        return aTrustedClient().when().get("/products/{id}", productId).then();
     }
 
     public static ValidatableResponse place(Object body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/orders").then();
+        return aTrustedClient().contentType(ContentType.JSON).body(body).when().post("/orders").then();
     }
 
     public static Map<String, Object> anOrderOf(UUID productId, int quantity) {
@@ -55,7 +55,7 @@ public final class OrdersApi {
     }
 
     public static ValidatableResponse order(UUID orderId) {
-        return given().when().get("/orders/{id}", orderId).then();
+        return aTrustedClient().when().get("/orders/{id}", orderId).then();
     }
 
     public static String statusOf(UUID orderId) {
@@ -63,11 +63,11 @@ public final class OrdersApi {
     }
 
     public static ValidatableResponse cancel(UUID orderId) {
-        return given().when().post("/orders/{id}/cancel", orderId).then();
+        return aTrustedClient().when().post("/orders/{id}/cancel", orderId).then();
     }
 
     public static ValidatableResponse ship(UUID orderId) {
-        return given().when().post("/orders/{id}/ship", orderId).then();
+        return aTrustedClient().when().post("/orders/{id}/ship", orderId).then();
     }
 
     public static Envelope stockReserved(UUID orderId, UUID productId, int quantity) {

@@ -27,4 +27,9 @@ class OrdersArchitectureTest {
     void theCodeStaysReactive_noJtaNorBlockingJdbc() {
         orders.staysReactive();
     }
+
+    @Test
+    void everyResourceSaysWhoMayCallIt() {
+        orders.everyResourceSaysWhoMayCallIt();
+    }
 }

@@ -60,6 +60,7 @@ public final class LocalCredentials {
         environment.put("PG_OWNER_PASSWORD", ownerPassword(context));
         environment.put("RABBITMQ_USERNAME", context);
         environment.put("RABBITMQ_PASSWORD", brokerPassword(context));
+        environment.put("JWT_PUBLIC_KEY_LOCATION", LocalTokens.publicKeyLocation().toString());
         return environment;
     }
 
@@ -110,15 +111,19 @@ public final class LocalCredentials {
         return file;
     }
 
-    /** {@code .local/credentials.env} of the repository this runs in: the system property, or up from here. */
     private static Path location() {
+        return localDirectory().resolve("credentials.env");
+    }
+
+    /** {@code .local/} of the repository this runs in: from the system property, or up from here. */
+    static Path localDirectory() {
         String root = System.getProperty("repository.root");
         Path directory = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
         for (Path candidate = directory.toAbsolutePath(); candidate != null; candidate = candidate.getParent()) {
             if (Files.exists(candidate.resolve("mvnw"))) {
-                return candidate.resolve(".local/credentials.env");
+                return candidate.resolve(".local");
             }
         }
-        return directory.resolve(".local/credentials.env");
+        return directory.resolve(".local");
     }
 }

@@ -28,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final List<String> jvmOptions;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Map<String, String> environment;
     private volatile Process process;
@@ -36,11 +37,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** The exit code with which a service asks its supervisor to start it again. */
     public static final int RESTART_ME = 75;
 
-    private ServiceProcess(String name, Path jar, List<String> jvmOptions, int port, Path log, Map<String, String> environment) {
+    private ServiceProcess(String name, Path jar, List<String> jvmOptions, int port, int managementPort, Path log,
+                           Map<String, String> environment) {
         this.name = name;
         this.jar = jar;
         this.jvmOptions = jvmOptions;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.environment = Map.copyOf(environment);
     }
@@ -59,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
         Files.deleteIfExists(log);
         Map<String, String> settings = new java.util.HashMap<>(LocalCredentials.environmentOf(name));
         settings.putAll(environment);
-        ServiceProcess service = new ServiceProcess(name, jar, jvmOptions(repository, jar), freePort(), log, settings);
+        ServiceProcess service = new ServiceProcess(name, jar, jvmOptions(repository, jar), freePort(), freePort(), log, settings);
         service.launch();
         return service;
     }
@@ -81,8 +84,14 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The public port: the API alone. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: health, metrics, the API description. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public boolean isAlive() {
@@ -111,7 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tailOfLog());
             }
-            if (answers200("/q/health/ready") && answers200("/q/health/group/messaging")) {
+            if (answers200(managementUrl() + "/q/health/ready") && answers200(managementUrl() + "/q/health/group/messaging")) {
                 return;
             }
             Thread.sleep(100);
@@ -140,6 +149,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         exitExpected = false;
         process = builder.start();
         process.onExit().thenAccept(this::startAgainIfAsked);
@@ -155,9 +165,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private boolean answers200(String path) {
+    private static boolean answers200(String url) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url() + path).toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             try {

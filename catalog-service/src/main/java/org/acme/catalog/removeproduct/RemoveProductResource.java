@@ -1,6 +1,7 @@
 package org.acme.catalog.removeproduct;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 
+@RolesAllowed("catalog-editor")
 @Path("/products/{id}")
 public class RemoveProductResource {
 

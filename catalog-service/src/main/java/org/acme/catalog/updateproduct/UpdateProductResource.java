@@ -1,6 +1,7 @@
 package org.acme.catalog.updateproduct;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 
+@RolesAllowed("catalog-editor")
 @Path("/products/{id}")
 public class UpdateProductResource {
 

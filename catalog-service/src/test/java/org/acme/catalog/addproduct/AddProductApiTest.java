@@ -1,9 +1,11 @@
 package org.acme.catalog.addproduct;
 
-import static io.restassured.RestAssured.given;
 import static org.acme.catalog.CatalogApi.aLaptop;
 import static org.acme.catalog.CatalogApi.add;
 import static org.acme.catalog.CatalogApi.added;
+import static org.acme.infrastructure.testing.Callers.aCaller;
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
+import static org.acme.infrastructure.testing.Callers.anonymous;
 import static org.acme.infrastructure.testing.QueueProbe.bodyContains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,8 +15,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +32,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.acme.infrastructure.testing.QueueProbe;
+import org.acme.processes.LocalTokens;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +40,11 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AddProductApiTest {
+
+    /** The owner's datasource, the one JDBC pool (for the migrations): the test reads the event store directly. */
+    @Inject
+    @DataSource("migrations")
+    AgroalDataSource dataSource;
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -60,10 +75,56 @@ class AddProductApiTest {
     }
 
     @Test
+    void addProduct_withoutAToken_fails_withUnauthorized_asAProblem() {
+        anonymous().contentType(ContentType.JSON).body(aLaptop()).when().post("/products")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://acme.org/problems/unauthenticated"));
+    }
+
+    @Test
+    void addProduct_withATokenThatDoesNotVerify_fails_withUnauthorized_asAProblem() {
+        String token = LocalTokens.everyRole("mallory");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmVkIGJ5IG5vIG9uZQ";
+
+        anonymous().auth().oauth2(forged).contentType(ContentType.JSON).body(aLaptop()).when().post("/products")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void addProduct_withARoleThatMayNotEditTheCatalog_fails_withForbidden_asAProblem() {
+        aCaller("alice", "customer", "warehouse-clerk").contentType(ContentType.JSON).body(aLaptop()).when().post("/products")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://acme.org/problems/forbidden"));
+    }
+
+    @Test
+    void addProduct_recordsTheTokensSubject_asTheActorOfItsDomainEvents() throws SQLException {
+        UUID id = UUID.fromString(aCaller("editor-ada", "catalog-editor").contentType(ContentType.JSON).body(aLaptop())
+                .when().post("/products").then().statusCode(201).extract().path("id"));
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT metadata->>'actor' FROM events WHERE stream_id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("editor-ada");
+            }
+        }
+    }
+
+    @Test
     void addProduct_publishesExactlyOneProductAdded_inTheEnvelope_withoutInternalFields() {
         String correlationId = "add-" + UUID.randomUUID();
         Map<String, Object> laptop = aLaptop();
-        UUID id = UUID.fromString(given().contentType(ContentType.JSON).header("X-Correlation-Id", correlationId)
+        UUID id = UUID.fromString(aTrustedClient().contentType(ContentType.JSON).header("X-Correlation-Id", correlationId)
                 .body(laptop).when().post("/products")
                 .then().statusCode(201).header("X-Correlation-Id", correlationId).extract().path("id"));
         UUID next = added(aLaptop()); // published after the first: once it arrives, a duplicate of the first would have too
@@ -105,7 +166,7 @@ class AddProductApiTest {
 
     @Test
     void addProduct_fails_withBadRequest_namingEveryInvalidField() {
-        given().contentType(ContentType.JSON)
+        aTrustedClient().contentType(ContentType.JSON)
                 .body(Map.of("name", " ", "price", -1, "cost", 1.234))
                 .when().post("/products")
                 .then().statusCode(400)
@@ -116,7 +177,7 @@ class AddProductApiTest {
 
     @Test
     void addProduct_fails_withBadRequest_whenThePriceIsMissing() {
-        given().contentType(ContentType.JSON)
+        aTrustedClient().contentType(ContentType.JSON)
                 .body(Map.of("name", "Pen"))
                 .when().post("/products")
                 .then().statusCode(400)
@@ -126,7 +187,7 @@ class AddProductApiTest {
 
     @Test
     void addProduct_fails_withBadRequest_whenThePriceIsNotANumber() {
-        given().contentType(ContentType.JSON)
+        aTrustedClient().contentType(ContentType.JSON)
                 .body("{\"name\":\"Pen\",\"price\":\"cheap\"}")
                 .when().post("/products")
                 .then().statusCode(400)
@@ -136,7 +197,7 @@ class AddProductApiTest {
 
     @Test
     void addProduct_fails_withBadRequest_forMalformedJson() {
-        given().contentType(ContentType.JSON)
+        aTrustedClient().contentType(ContentType.JSON)
                 .body("{\"name\": \"Pen\",")
                 .when().post("/products")
                 .then().statusCode(400)
@@ -146,7 +207,7 @@ class AddProductApiTest {
 
     @Test
     void addProduct_fails_withBadRequest_withoutABody() {
-        given().contentType(ContentType.JSON)
+        aTrustedClient().contentType(ContentType.JSON)
                 .when().post("/products")
                 .then().statusCode(400)
                 .contentType("application/problem+json");
@@ -159,7 +220,7 @@ class AddProductApiTest {
 
     @Test
     void aMalformedCorrelationId_isRefused_namingTheHeader() {
-        given().contentType(ContentType.JSON).header("X-Correlation-Id", "spaces are not allowed")
+        aTrustedClient().contentType(ContentType.JSON).header("X-Correlation-Id", "spaces are not allowed")
                 .body(aLaptop())
                 .when().post("/products")
                 .then().statusCode(400)

@@ -11,8 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import org.acme.processes.LocalTokens;
 
-/** JSON over HTTP as a client sees it: an answer, a refusal to connect, or no answer in time. */
+/**
+ * JSON over HTTP as a client sees it: an answer, a refusal to connect, or no answer in time. The
+ * suite's clients are trusted ones: every request carries a bearer token holding every command's role.
+ */
 final class Http {
 
     /** What came back; {@code status} 0 when nothing did; {@code retryAfter} empty when not given. */
@@ -27,6 +31,8 @@ final class Http {
     enum Reach { ANSWERED, REFUSED, NO_ANSWER }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The suite runs for minutes; the token is valid for hours. */
+    private static final String AUTHORIZATION = "Bearer " + LocalTokens.everyRole("fault-suite");
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +60,7 @@ final class Http {
 
     private Answer send(HttpRequest.Builder request, Object body) {
         long start = System.nanoTime();
-        request.timeout(timeout).header("Accept", "application/json");
+        request.timeout(timeout).header("Accept", "application/json").header("Authorization", AUTHORIZATION);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

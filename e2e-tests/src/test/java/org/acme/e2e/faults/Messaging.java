@@ -15,7 +15,7 @@ final class Messaging {
 
     /** The state of a check ("outbox-relay", "subscription"), or nothing when the instance does not answer. */
     static Optional<String> state(ServiceProcess instance, String check) {
-        Http.Answer answer = HTTP.get(instance.url() + "/q/health/group/messaging");
+        Http.Answer answer = HTTP.get(instance.managementUrl() + "/q/health/group/messaging");
         for (JsonNode entry : answer.body().path("checks")) {
             if (check.equals(entry.path("name").asText())) {
                 return Optional.of(entry.path("data").path("state").asText());
@@ -26,7 +26,7 @@ final class Messaging {
 
     /** Whether the instance answers its messaging health with UP (200). */
     static boolean up(ServiceProcess instance) {
-        return HTTP.get(instance.url() + "/q/health/group/messaging").status() == 200;
+        return HTTP.get(instance.managementUrl() + "/q/health/group/messaging").status() == 200;
     }
 
     /** Whether the instance reports its messaging DOWN at some point within the time given. */

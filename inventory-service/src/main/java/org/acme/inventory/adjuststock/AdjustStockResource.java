@@ -1,6 +1,7 @@
 package org.acme.inventory.adjuststock;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,12 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.UUID;
-import org.acme.infrastructure.commands.Outcome;
 import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.IncomingRequest;
 import org.acme.infrastructure.http.InvalidInput;
+import org.acme.infrastructure.idempotency.IdempotentCommands;
 
+@RolesAllowed("warehouse-clerk")
 @Path("/stock/{productId}/adjustments")
 public class AdjustStockResource {
 
@@ -33,23 +36,24 @@ public class AdjustStockResource {
 
     private final AdjustStockHandler handler;
     private final IncomingRequest request;
+    private final IdempotentCommands idempotent;
 
-    public AdjustStockResource(AdjustStockHandler handler, IncomingRequest request) {
+    public AdjustStockResource(AdjustStockHandler handler, IncomingRequest request, IdempotentCommands idempotent) {
         this.handler = handler;
         this.request = request;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> adjustStock(@PathParam("productId") UUID productId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                     @Valid @NotNull Request body) {
+                                     @HeaderParam(IdempotentCommands.HEADER) String key, @Valid @NotNull Request body) {
         if (body.delta() == 0) {
             throw new InvalidInput("delta", "must not be 0: an adjustment changes the stock");
         }
-        return handler.handle(new AdjustStock(productId, body.delta(), body.reason(), EntityTags.expectedVersion(ifMatch)),
-                        request.command())
-                .onItem().transform(Outcome::orThrow)
-                .onItem().transform(level -> Response.ok(level).tag(EntityTags.of(level.version())).build());
+        AdjustStock command = new AdjustStock(productId, body.delta(), body.reason(), EntityTags.expectedVersion(ifMatch));
+        return idempotent.once(key, Arrays.asList(body, ifMatch), () -> handler.handle(command, request.command()),
+                level -> Response.ok(level).tag(EntityTags.of(level.version())).build());
     }
 }

@@ -1,5 +1,6 @@
 package org.acme.inventory.getstock;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.inventory.stockitem.StockLevel;
 
+@Authenticated
 @Path("/stock")
 @Produces(MediaType.APPLICATION_JSON)
 public class GetStockResource {

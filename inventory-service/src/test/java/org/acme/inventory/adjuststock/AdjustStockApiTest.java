@@ -1,5 +1,6 @@
 package org.acme.inventory.adjuststock;
 
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.acme.inventory.InventoryApi.PATIENCE;
 import static org.acme.inventory.InventoryApi.aStockedProduct;
 import static org.acme.inventory.InventoryApi.aTrackedProduct;
@@ -16,7 +17,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +93,7 @@ class AdjustStockApiTest {
 
     @Test
     void adjustStock_withoutReasonOrDelta_fails_withBadRequest_namingBoth() {
-        RestAssured.given().contentType(ContentType.JSON).body(Map.of())
+        aTrustedClient().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/stock/{id}/adjustments", UUID.randomUUID())
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("delta", "reason"));
@@ -103,7 +103,7 @@ class AdjustStockApiTest {
     void adjustStock_withAStaleIfMatch_fails_withPreconditionFailed() throws Exception {
         UUID productId = aStockedProduct(5);
 
-        RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        aTrustedClient().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(Map.of("delta", 1, "reason", "recount"))
                 .when().post("/stock/{id}/adjustments", productId)
                 .then().statusCode(412);

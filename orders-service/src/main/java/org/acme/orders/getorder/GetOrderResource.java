@@ -1,5 +1,6 @@
 package org.acme.orders.getorder;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.acme.infrastructure.http.EntityTags;
 import org.acme.infrastructure.http.ResourceNotFound;
 import org.acme.orders.order.OrderState;
 
+@Authenticated
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class GetOrderResource {

@@ -1,5 +1,6 @@
 package org.acme.orders.productview;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.acme.infrastructure.http.ResourceNotFound;
 
 /** What orders knows of the catalog: the products it can price orders with. */
+@Authenticated
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductViewResource {

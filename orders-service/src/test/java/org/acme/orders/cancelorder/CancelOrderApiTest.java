@@ -1,5 +1,6 @@
 package org.acme.orders.cancelorder;
 
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.acme.orders.OrdersApi.PATIENCE;
 import static org.acme.orders.OrdersApi.aCatalogProduct;
 import static org.acme.orders.OrdersApi.aConfirmedOrder;
@@ -10,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.util.UUID;
 import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.integrationevents.EnvelopeCodec;
@@ -61,7 +61,7 @@ class CancelOrderApiTest {
     void cancelOrder_withAStaleIfMatch_fails_withPreconditionFailed() throws Exception {
         UUID orderId = aConfirmedOrder();
 
-        RestAssured.given().header("If-Match", "\"1\"").when().post("/orders/{id}/cancel", orderId)
+        aTrustedClient().header("If-Match", "\"1\"").when().post("/orders/{id}/cancel", orderId)
                 .then().statusCode(412);
     }
 

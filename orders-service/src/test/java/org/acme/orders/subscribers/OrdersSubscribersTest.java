@@ -1,5 +1,6 @@
 package org.acme.orders.subscribers;
 
+import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.acme.orders.OrdersApi.PATIENCE;
 import static org.acme.orders.OrdersApi.aCatalogProduct;
 import static org.acme.orders.OrdersApi.cancel;
@@ -77,7 +78,7 @@ class OrdersSubscribersTest {
         Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("name", equalTo("Pen")).body("price", equalTo(1.50f));
-        assertThat(io.restassured.RestAssured.get("/products").then().extract().<List<String>>path("productId"))
+        assertThat(aTrustedClient().get("/products").then().extract().<List<String>>path("productId"))
                 .containsOnlyOnce(productId.toString());
     }
 

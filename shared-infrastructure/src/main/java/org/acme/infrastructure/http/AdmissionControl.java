@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * seconds, and throughput falls (docs/benchmarks.md). The bound is a concurrency, not a rate: it
  * follows whatever the machine can do. The default (64, about three requests per pooled
  * connection) keeps the pool busy and the wait in front of it to a few tens of milliseconds.
- * Health, metrics and the API description ({@code /q/}) are never refused.
+ * Health, metrics and the API description are served by the management interface, another router
+ * this bound never sees: they answer while the API is overloaded.
  */
 @ApplicationScoped
 public class AdmissionControl {
@@ -46,10 +47,6 @@ public class AdmissionControl {
     }
 
     private void admit(RoutingContext request) {
-        if (request.normalizedPath().startsWith("/q/")) {
-            request.next();
-            return;
-        }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
             refuse(request);

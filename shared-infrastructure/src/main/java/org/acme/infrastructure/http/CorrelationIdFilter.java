@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CorrelationIdFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    public static final String ACTOR_HEADER = "X-Actor";
     private static final String PROPERTY = "correlationId";
     private static final Pattern ACCEPTED = CommandMetadata.TRAVELLING_ID;
 
@@ -35,7 +34,7 @@ public class CorrelationIdFilter {
         if (!ACCEPTED.matcher(correlationId).matches()) {
             throw new InvalidInput(HEADER, HEADER + " must be 1 to 100 letters, digits or . _ : -");
         }
-        request.identify(correlationId, context.getHeaderString(ACTOR_HEADER));
+        request.identify(correlationId, context.getMethod(), context.getUriInfo().getPath());
     }
 
     @ServerResponseFilter

@@ -11,6 +11,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -20,12 +23,14 @@ import org.acme.infrastructure.commands.CommandRejected;
 import org.acme.infrastructure.eventstore.ConcurrencyConflict;
 import org.acme.infrastructure.eventstore.StaleVersion;
 import org.acme.infrastructure.failures.TransientFailure;
+import org.acme.infrastructure.idempotency.IdempotencyKeyReused;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Maps every failure to an RFC 9457 problem, so that resources never catch: 400 for input at fault
- * (with the fields), 404 unknown id, 409 state conflict, 412 stale If-Match, 422 business rule,
+ * (with the fields), 401 no or bad bearer token, 403 a role that does not allow it, 404 unknown id,
+ * 409 state conflict, 412 stale If-Match, 422 business rule or an Idempotency-Key reused for another request,
  * 503 while the database is unavailable, 500 for the unexpected (logged, with the correlation id to
  * quote).
  */
@@ -97,9 +102,20 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response rejected(CommandRejected e, ContainerRequestContext request) {
+        return refused(e, request.getUriInfo().getPath(), correlationIdOf(request));
+    }
+
+    /** A refused command's answer, 409 or 422, also as an idempotent command records it in its transaction. */
+    public static Response refused(CommandRejected e, String path, String correlationId) {
         return e.kind() == CommandRejected.Kind.CONFLICTING_STATE
-                ? problem(request, 409, "conflicting-state", "Conflicting state", e.reason(), null)
-                : problem(request, 422, "business-rule", "Rejected by a business rule", e.reason(), null);
+                ? problem(path, correlationId, 409, "conflicting-state", "Conflicting state", e.reason(), null)
+                : problem(path, correlationId, 422, "business-rule", "Rejected by a business rule", e.reason(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReused e, ContainerRequestContext request) {
+        return problem(request, 422, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage(),
+                List.of(new Problem.FieldError(IdempotencyKeyReused.HEADER, e.getMessage())));
     }
 
     @ServerExceptionMapper
@@ -111,6 +127,26 @@ public class ProblemResponses {
     public Response staleVersion(StaleVersion e, ContainerRequestContext request) {
         return problem(request, 412, "stale-version", "Precondition failed", e.getMessage(),
                 List.of(new Problem.FieldError("If-Match", "current version is \"" + e.currentVersion() + "\"")));
+    }
+
+    /**
+     * No bearer token, or one that does not verify (signature, issuer, expiry): 401, with the
+     * challenge RFC 6750 asks for. Nothing was done.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        boolean invalid = e instanceof AuthenticationFailedException;
+        Response problem = problem(request, 401, "unauthenticated", "Unauthenticated", invalid
+                ? "the bearer token does not verify: its signature, issuer or expiry is not right"
+                : "this needs a bearer token: Authorization: Bearer <token>", null);
+        return Response.fromResponse(problem).header("WWW-Authenticate", invalid ? "Bearer error=\"invalid_token\"" : "Bearer").build();
+    }
+
+    /** A verified token whose roles do not allow this: 403. Nothing was done. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return problem(request, 403, "forbidden", "Forbidden", "the bearer token's roles do not allow "
+                + request.getMethod() + " " + request.getUriInfo().getPath() + " (docs/security.md lists who may do what)", null);
     }
 
     @ServerExceptionMapper
@@ -155,10 +191,18 @@ public class ProblemResponses {
 
     private static Response problem(ContainerRequestContext request, int status, String type, String title,
                                     String detail, List<Problem.FieldError> errors) {
-        Object correlationId = request.getProperty("correlationId");
-        Problem problem = new Problem(TYPE_BASE + type, title, status, detail, request.getUriInfo().getPath(),
-                correlationId == null ? null : correlationId.toString(), errors);
+        return problem(request.getUriInfo().getPath(), correlationIdOf(request), status, type, title, detail, errors);
+    }
+
+    private static Response problem(String path, String correlationId, int status, String type, String title,
+                                    String detail, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(TYPE_BASE + type, title, status, detail, path, correlationId, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String correlationIdOf(ContainerRequestContext request) {
+        Object correlationId = request.getProperty("correlationId");
+        return correlationId == null ? null : correlationId.toString();
     }
 
     /** A JSON path such as lines[0].quantity, or "body" for the document itself. */

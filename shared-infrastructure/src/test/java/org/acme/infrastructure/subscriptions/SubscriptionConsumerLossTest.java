@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,6 +41,10 @@ class SubscriptionConsumerLossTest {
     /** Longer than the connector's one attempt to subscribe again, a second after the cancel. */
     static final Duration CONNECTOR_GIVES_UP = Duration.ofSeconds(3);
 
+    /** On the management interface: the path is under its root, /q. */
+    @TestHTTPResource(value = "/health/group/messaging", management = true)
+    java.net.URI messagingHealth;
+
     @Inject
     SubscriptionTopology topology;
 
@@ -63,8 +68,8 @@ class SubscriptionConsumerLossTest {
     }
 
     /** The subscription's own check in the messaging group (this application runs no relay). */
-    private static String subscriptionHealth() {
-        return given().when().get("/q/health/group/messaging").then().extract()
+    private String subscriptionHealth() {
+        return given().accept("application/json").when().get(messagingHealth).then().extract()
                 .path("checks.find { it.name == 'subscription' }.status");
     }
 }

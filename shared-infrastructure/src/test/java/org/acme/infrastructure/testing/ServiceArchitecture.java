@@ -1,5 +1,6 @@
 package org.acme.infrastructure.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -77,6 +78,18 @@ public final class ServiceArchitecture {
                         "org.acme.infrastructure.eventstore..", "org.acme.infrastructure.outbox..",
                         "org.acme.infrastructure.http..", "org.acme.infrastructure.subscriptions..",
                         "org.acme.integrationevents..")
+                .check(classes);
+    }
+
+    /**
+     * Every resource says who may call it: the roles of a command ({@code @RolesAllowed}), or any
+     * authenticated caller for a query ({@code @Authenticated}). None is open by omission.
+     */
+    public void everyResourceSaysWhoMayCallIt() {
+        classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beAnnotatedWith(io.quarkus.security.Authenticated.class)
+                .because("an API endpoint without either would answer anyone (docs/security.md)")
                 .check(classes);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.acme.processes.LocalCredentials;
+import org.acme.processes.LocalTokens;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
@@ -72,6 +73,8 @@ public class TestServers implements QuarkusTestResourceLifecycleManager {
         config.put("rabbitmq.username", context);
         config.put("rabbitmq.password", LocalCredentials.brokerPassword(context));
         config.put("rabbitmq.virtual-host", LocalBroker.testVirtualHost());
+        config.put("mp.jwt.verify.publickey.location", LocalTokens.publicKeyLocation().toString());
+        config.put("mp.jwt.verify.issuer", LocalTokens.ISSUER);
         return config;
     }
 

@@ -9,9 +9,14 @@ import java.util.Map;
 
 /**
  * The relay's own ceiling: a backlog of rows written while the catalog was down, drained into a
- * quorum queue as fast as the broker confirms them, from the first row published to the last.
+ * quorum queue as fast as the broker confirms them, from the first row published to the last. The
+ * rows are catalog contracts no context subscribes to ({@code UpdateProductRejected}): the catalog's
+ * broker user may publish nothing else (decision 0015), and no subscriber sees them.
  */
 final class RelayDrainBench {
+
+    /** A catalog contract that no context subscribes to. */
+    private static final String DRAINED = "UpdateProductRejected";
 
     private final Deployment system;
     private final Settings settings;
@@ -24,7 +29,7 @@ final class RelayDrainBench {
     void measure(Figures figures) throws Exception {
         try (Connection broker = Servers.broker("bench-drain"); Channel channel = broker.createChannel()) {
             channel.queueDeclare("bench.drain", true, false, false, Map.of("x-queue-type", "quorum"));
-            channel.queueBind("bench.drain", "catalog.events", "BenchmarkDrained.*");
+            channel.queueBind("bench.drain", "catalog.events", DRAINED + ".*");
             system.stopService("catalog");
             writeBacklog(settings.drainRows());
             system.startService("catalog");
@@ -36,9 +41,9 @@ final class RelayDrainBench {
     private static void writeBacklog(int rows) throws Exception {
         try (java.sql.Connection catalog = Servers.database("catalog", Deployment.database("catalog"));
              PreparedStatement backlog = catalog.prepareStatement("INSERT INTO outbox (message_id, event_type, routing_key,"
-                     + " aggregate_id, correlation_id, causation_id, occurred_at, envelope) SELECT id, 'BenchmarkDrained',"
-                     + " 'BenchmarkDrained.v1', id::text, 'drain', 'drain', now(), json_build_object('id', id, 'type',"
-                     + " 'BenchmarkDrained', 'kind', 'integration', 'timestamp', now(), 'payload', json_build_object('n', n),"
+                     + " aggregate_id, correlation_id, causation_id, occurred_at, envelope) SELECT id, '" + DRAINED + "',"
+                     + " '" + DRAINED + ".v1', id::text, 'drain', 'drain', now(), json_build_object('id', id, 'type',"
+                     + " '" + DRAINED + "', 'kind', 'integration', 'timestamp', now(), 'payload', json_build_object('n', n),"
                      + " 'metadata', json_build_object('schemaVersion', 1, 'outcome', 'accepted', 'publisher', 'catalog',"
                      + " 'correlationId', 'drain')) FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ?) AS n) AS rows")) {
             backlog.setInt(1, rows);
@@ -62,7 +67,7 @@ final class RelayDrainBench {
                 Thread.sleep(50);
             }
             try (ResultSet span = statement.executeQuery("WITH drained AS (SELECT published_at FROM outbox"
-                    + " WHERE event_type = 'BenchmarkDrained'), first AS (SELECT min(published_at) AS at FROM drained)"
+                    + " WHERE event_type = '" + DRAINED + "' AND correlation_id = 'drain'), first AS (SELECT min(published_at) AS at FROM drained)"
                     + " SELECT count(*) FILTER (WHERE published_at > (SELECT at FROM first)),"
                     + " extract(epoch FROM max(published_at) - (SELECT at FROM first)) FROM drained")) {
                 span.next();

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.acme.infrastructure.idempotency.IdempotencyKeysPurge;
+import org.acme.infrastructure.retention.Retention;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +41,7 @@ class PlaceOrderIdempotencyApiTest {
     AgroalDataSource dataSource;
 
     @Inject
-    IdempotencyKeysPurge purge;
+    Retention retention;
 
     @Test
     void theSameKeyTwice_withTheSameBody_answersTheFirstAnswerAgain_andPlacesOneOrder() throws Exception {
@@ -127,7 +127,7 @@ class PlaceOrderIdempotencyApiTest {
         insertKey(old, "now() - interval '25 hours'");
         insertKey(recent, "now() - interval '23 hours'");
 
-        VertxContextSupport.subscribeAndAwait(() -> purge.purge());
+        VertxContextSupport.subscribeAndAwait(() -> retention.purge());
 
         assertThat(keyExists(old)).as("past the 24 h").isFalse();
         assertThat(keyExists(recent)).as("within the 24 h").isTrue();

@@ -3,6 +3,7 @@ package org.acme.infrastructure.outbox;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,11 +11,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.infrastructure.tracing.MessageTracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +26,7 @@ import org.jboss.logging.Logger;
  * per message. Messages are persistent and mandatory, so a message the broker cannot route is
  * returned rather than dropped. A row whose fields AMQP cannot carry (a short string over 255
  * bytes) is never sent: it would break the channel and, sent again and again, stop the relay.
+ * Each message sent is a PRODUCER span of the trace its row recorded, ended when confirmed.
  */
 final class ConfirmedPublisher implements AutoCloseable {
 
@@ -31,6 +35,7 @@ final class ConfirmedPublisher implements AutoCloseable {
     private static final Duration EXCHANGE_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final RabbitConnector connector;
+    private final MessageTracing tracing;
     private final String context;
     private final String exchange;
     private final Duration confirmTimeout;
@@ -40,8 +45,9 @@ final class ConfirmedPublisher implements AutoCloseable {
     private boolean exchangeWasMissing;
     private long exchangeCheckedAt;
 
-    ConfirmedPublisher(RabbitConnector connector, String context, Duration confirmTimeout) {
+    ConfirmedPublisher(RabbitConnector connector, MessageTracing tracing, String context, Duration confirmTimeout) {
         this.connector = connector;
+        this.tracing = tracing;
         this.context = context;
         this.exchange = Topology.exchangeOf(context);
         this.confirmTimeout = confirmTimeout;
@@ -52,6 +58,8 @@ final class ConfirmedPublisher implements AutoCloseable {
      * unconfirmed (it will be published again: a duplicate, never a loss).
      */
     Publication publish(List<OutboxMessage> batch) throws BrokerUnavailable {
+        Map<Long, Span> spans = new HashMap<>();
+        String failure = "not confirmed";
         try {
             Channel channel = channel();
             returned.clear();
@@ -61,11 +69,16 @@ final class ConfirmedPublisher implements AutoCloseable {
                 if (unfit != null) {
                     unpublishable.put(message.position(), unfit);
                 } else {
-                    channel.basicPublish(exchange, message.routingKey(), true, properties(message), message.body());
+                    Span span = tracing.publishing(message.traceParent(), exchange, message.routingKey(), message.messageId().toString());
+                    if (span.getSpanContext().isValid()) {
+                        spans.put(message.position(), span);
+                    }
+                    channel.basicPublish(exchange, message.routingKey(), true, properties(message, span), message.body());
                 }
             }
             if (!channel.waitForConfirms(confirmTimeout.toMillis())) {
                 LOG.warnf("the broker refused (nack) part of a batch of %d; the batch will be published again", batch.size());
+                failure = "refused by the broker (nack)";
                 return new Publication(List.of(), List.of(), unpublishable);
             }
             List<Long> confirmed = new ArrayList<>(batch.size());
@@ -83,14 +96,21 @@ final class ConfirmedPublisher implements AutoCloseable {
             if (!unroutable.isEmpty()) {
                 close(); // the next batch connects again, and declares the topology again
             }
+            confirmed.stream().map(spans::remove).filter(Objects::nonNull).forEach(span -> MessageTracing.end(span, null));
+            failure = "returned as unroutable";
             return new Publication(confirmed, unroutable, unpublishable);
         } catch (IOException | TimeoutException | RuntimeException e) {
+            failure = e.toString();
             close();
             throw new BrokerUnavailable("cannot publish to " + exchange + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new BrokerUnavailable("interrupted while awaiting confirms", e);
+        } finally {
+            for (Span unconfirmed : spans.values()) {
+                MessageTracing.end(unconfirmed, failure);
+            }
         }
     }
 
@@ -148,8 +168,12 @@ final class ConfirmedPublisher implements AutoCloseable {
         }
     }
 
-    private AMQP.BasicProperties properties(OutboxMessage message) {
+    private AMQP.BasicProperties properties(OutboxMessage message, Span span) {
         Map<String, Object> headers = new HashMap<>(4);
+        String traceParent = MessageTracing.traceParentOf(span);
+        if (traceParent != null) {
+            headers.put(MessageTracing.HEADER, traceParent);
+        }
         if (message.correlationId() != null) {
             headers.put("x-correlation-id", message.correlationId());
         }

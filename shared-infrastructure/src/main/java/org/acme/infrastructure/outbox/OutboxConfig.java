@@ -31,10 +31,8 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration topologyGrace();
 
-    /** How long published rows are kept for replay before they are purged. */
+    /** How long published rows are kept for replay before they are purged (by {@code Retention}). */
     @WithDefault("168h")
     Duration retention();
 
-    @WithDefault("10m")
-    Duration purgeInterval();
 }

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One unpublished outbox row, with what the broker message needs and nothing to parse. */
+/**
+ * One unpublished outbox row, with what the broker message needs and nothing to parse; {@code traceParent}
+ * is the trace of the command that wrote it (null when tracing was off).
+ */
 record OutboxMessage(long position, UUID messageId, String eventType, String routingKey,
-                     String correlationId, String causationId, Instant occurredAt, byte[] body) {
+                     String correlationId, String causationId, Instant occurredAt, byte[] body, String traceParent) {
 
     /** AMQP short strings (routing key, type, correlation id property) hold at most 255 bytes. */
     private static final int SHORT_STRING = 255;

@@ -7,12 +7,15 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.acme.infrastructure.operations.IntegrationEventMetrics;
+import org.acme.infrastructure.tracing.MessageTracing;
 import org.acme.infrastructure.rabbitmq.Backoff;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
@@ -47,6 +50,8 @@ public class OutboxRelay {
 
     private final OutboxConfig config;
     private final RabbitConnector rabbit;
+    private final IntegrationEventMetrics metrics;
+    private final MessageTracing tracing;
     private final Vertx vertx;
     private final String context;
     private final PgConnectOptions database;
@@ -57,15 +62,18 @@ public class OutboxRelay {
     private volatile State state = State.STOPPED;
     private volatile Thread worker;
     private volatile Runnable afterPublishBeforeMark = () -> { };
-    private Instant nextPurge = Instant.MIN;
+    /** Rows of batches the broker did not confirm: counted as republished once they are. */
+    private final Set<Long> triedBefore = new HashSet<>();
 
-    public OutboxRelay(OutboxConfig config, RabbitConnector rabbit, Vertx vertx,
+    public OutboxRelay(OutboxConfig config, RabbitConnector rabbit, IntegrationEventMetrics metrics, MessageTracing tracing, Vertx vertx,
                        @ConfigProperty(name = "integration-events.context") String context,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
         this.rabbit = rabbit;
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.vertx = vertx;
         this.context = context;
         this.database = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
@@ -110,6 +118,7 @@ public class OutboxRelay {
         }
         worker = null;
         state = State.STOPPED;
+        metrics.leading(false);
     }
 
     public State state() {
@@ -123,13 +132,14 @@ public class OutboxRelay {
 
     private void run() {
         Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
-        try (ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, context, config.confirmTimeout())) {
+        try (ConfirmedPublisher publisher = new ConfirmedPublisher(rabbit, tracing, context, config.confirmTimeout())) {
             while (running) {
                 sessionLost = false;
                 try (RelayConnection session = RelayConnection.open(vertx, database, wakeUp::release, this::loseSession)) {
                     backoff.reset();
                     lead(session, publisher);
                 } catch (RuntimeException e) {
+                    metrics.leading(false);
                     if (running) {
                         state = State.DATABASE_UNAVAILABLE;
                         LOG.warnf("outbox relay lost its database session, reconnecting: %s", e.getMessage());
@@ -146,17 +156,18 @@ public class OutboxRelay {
     }
 
     private void lead(RelayConnection session, ConfirmedPublisher publisher) {
+        metrics.leading(false);
         while (running && !session.tryLead()) {
             state = State.STANDBY;
             awaitNotification(session);
         }
+        metrics.leading(running);
         Backoff brokerBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         while (running) {
             try {
                 relayPending(session, publisher);
                 state = State.LEADING;
                 brokerBackoff.reset();
-                purgeWhenDue(session);
                 awaitNotification(session);
             } catch (BrokerUnavailable e) {
                 state = State.BROKER_UNAVAILABLE;
@@ -197,19 +208,51 @@ public class OutboxRelay {
             CompletableFuture<List<OutboxMessage>> next = running && batch.size() == config.batchSize()
                     ? session.nextBatchAfter(batch.get(batch.size() - 1).position(), config.batchSize())
                     : CompletableFuture.completedFuture(List.of());
-            Publication publication = publisher.publish(batch);
+            long sent = System.nanoTime();
+            Publication publication;
+            try {
+                publication = publisher.publish(batch);
+            } catch (BrokerUnavailable e) {
+                notConfirmed(batch, e.getCause() instanceof java.util.concurrent.TimeoutException ? "timeout" : "unavailable");
+                throw e;
+            }
+            recordConfirmed(publication, Duration.ofNanos(System.nanoTime() - sent));
             afterPublishBeforeMark.run();
             RelayConnection.await(marking);
             marking = session.markPublished(publication.confirmed());
             parkUnpublishable(session, publication, batch);
             int unconfirmed = batch.size() - publication.confirmed().size() - publication.unpublishable().size();
             if (unconfirmed > 0) {
+                notConfirmed(batch.stream().filter(row -> !publication.confirmed().contains(row.position())).toList(),
+                        publication.returned().isEmpty() ? "nack" : "returned");
                 throw new BrokerUnavailable(unconfirmed + " of " + batch.size() + " messages were not confirmed"
                         + (publication.returned().isEmpty() ? "" : " (" + publication.returned().size() + " unroutable)"), null);
             }
             batch = RelayConnection.await(next);
         }
         RelayConnection.await(marking);
+    }
+
+    /** Counts what the broker confirmed, and of it what had been sent before without a confirm. */
+    private void recordConfirmed(Publication publication, Duration took) {
+        if (!publication.confirmed().isEmpty()) {
+            metrics.published(publication.confirmed().size(), took);
+        }
+        int again = 0;
+        for (Long position : publication.confirmed()) {
+            again += triedBefore.remove(position) ? 1 : 0;
+        }
+        if (again > 0) {
+            metrics.republished(again);
+        }
+    }
+
+    /** Rows sent without a confirm (nack, returned, timeout, the broker away): they will be sent again. */
+    private void notConfirmed(List<OutboxMessage> rows, String reason) {
+        metrics.refused(reason, rows.size());
+        if (triedBefore.size() < 100_000) {
+            rows.forEach(row -> triedBefore.add(row.position()));
+        }
     }
 
     /**
@@ -243,17 +286,5 @@ public class OutboxRelay {
                 session.park(message.position(), reason);
             }
         }
-    }
-
-    private void purgeWhenDue(RelayConnection session) {
-        Instant now = Instant.now();
-        if (now.isBefore(nextPurge)) {
-            return;
-        }
-        int purged = session.purgePublishedBefore(config.retention());
-        if (purged > 0) {
-            LOG.infof("purged %d outbox rows published more than %s ago", purged, config.retention());
-        }
-        nextPurge = now.plus(config.purgeInterval());
     }
 }

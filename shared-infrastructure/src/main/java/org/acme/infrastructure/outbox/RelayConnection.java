@@ -33,7 +33,7 @@ final class RelayConnection implements AutoCloseable {
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String NEXT_BATCH = "SELECT position, message_id, event_type, routing_key, correlation_id,"
-            + " causation_id, occurred_at, envelope::text FROM outbox WHERE published_at IS NULL AND parked_reason IS NULL"
+            + " causation_id, occurred_at, envelope::text, trace_parent FROM outbox WHERE published_at IS NULL AND parked_reason IS NULL"
             + " AND position > $1 ORDER BY position LIMIT $2";
 
     private final PgConnection connection;
@@ -81,7 +81,7 @@ final class RelayConnection implements AutoCloseable {
             for (Row row : rows) {
                 batch.add(new OutboxMessage(row.getLong(0), row.getUUID(1), row.getString(2), row.getString(3),
                         row.getString(4), row.getString(5), row.getOffsetDateTime(6).toInstant(),
-                        row.getString(7).getBytes(StandardCharsets.UTF_8)));
+                        row.getString(7).getBytes(StandardCharsets.UTF_8), row.getString(8)));
             }
             return batch;
         }).subscribeAsCompletionStage();
@@ -113,20 +113,6 @@ final class RelayConnection implements AutoCloseable {
     void park(long position, String reason) {
         connection.preparedQuery("UPDATE outbox SET parked_reason = $1 WHERE position = $2")
                 .execute(Tuple.of(reason, position)).await().atMost(STATEMENT_TIMEOUT);
-    }
-
-    /** Deletes published rows older than the retention, a bounded chunk at a time. */
-    int purgePublishedBefore(Duration retention) {
-        String purge = "DELETE FROM outbox WHERE position IN (SELECT position FROM outbox"
-                + " WHERE published_at < now() - make_interval(secs => $1) LIMIT 10000)";
-        int purged = 0;
-        int chunk;
-        do {
-            chunk = connection.preparedQuery(purge).execute(Tuple.of(retention.toMillis() / 1000.0))
-                    .await().atMost(STATEMENT_TIMEOUT).rowCount();
-            purged += chunk;
-        } while (chunk == 10_000);
-        return purged;
     }
 
     @Override

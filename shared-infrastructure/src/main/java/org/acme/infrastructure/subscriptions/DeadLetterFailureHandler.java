@@ -40,7 +40,7 @@ public class DeadLetterFailureHandler implements RabbitMQFailureHandler.Factory 
                 var delivery = message.message.envelope();
                 return deadLetters.moveToDeadLetterQueue(delivery.getExchange(), delivery.getRoutingKey(),
                                 amqpProperties(message.message.properties()), message.message.body().getBytes(),
-                                String.valueOf(reason.getMessage()))
+                                String.valueOf(reason.getMessage()), reason instanceof DeadLetterReason why ? why.tries() : 1)
                         .thenCompose(moved -> acknowledgeOn(context, message));
             }
         };

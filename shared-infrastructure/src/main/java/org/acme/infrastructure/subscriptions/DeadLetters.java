@@ -73,10 +73,10 @@ public class DeadLetters {
      * original can be acknowledged. Nothing else on the queue moves meanwhile.
      */
     CompletionStage<Void> moveToDeadLetterQueue(String exchange, String routingKey, AMQP.BasicProperties properties,
-                                                byte[] body, String reason) {
+                                                byte[] body, String reason, int tries) {
         return CompletableFuture.runAsync(() -> {
             Backoff backoff = new Backoff(config.retryDelay(), Duration.ofSeconds(5));
-            while (running && !send(exchange, routingKey, properties, body, reason)) {
+            while (running && !send(exchange, routingKey, properties, body, reason, tries)) {
                 backoff.pause();
             }
             if (!running) {
@@ -87,12 +87,12 @@ public class DeadLetters {
     }
 
     /** Answers whether the DLQ now holds the message: confirmed and routed. */
-    private boolean send(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body, String reason) {
+    private boolean send(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body, String reason, int tries) {
         try {
             Channel open = channel();
             returned.set(false);
             open.basicPublish(Topology.deadLetterExchangeOf(context), routingKey, true,
-                    copyOf(exchange, routingKey, properties, reason), body);
+                    copyOf(exchange, routingKey, properties, reason, tries), body);
             if (!open.waitForConfirms(CONFIRM_TIMEOUT_MILLIS) || returned.get()) {
                 LOG.errorf("the broker did not take dead letter %s (%s); declaring the DLQ again and retrying",
                         properties.getMessageId(), returned.get() ? "returned: no DLQ bound" : "nacked");
@@ -118,9 +118,11 @@ public class DeadLetters {
      * this service itself moved back (through its redrive exchange) keeps the origin it already recorded:
      * anything else a sender wrote in those headers is overwritten.
      */
-    private AMQP.BasicProperties copyOf(String exchange, String routingKey, AMQP.BasicProperties properties, String reason) {
+    private AMQP.BasicProperties copyOf(String exchange, String routingKey, AMQP.BasicProperties properties, String reason,
+                                        int tries) {
         Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
         headers.put(REASON, reason);
+        headers.put("x-tries", tries);
         headers.put("x-dead-lettered-by", context);
         headers.put("x-dead-lettered-at", Instant.now().toString());
         boolean movedBackByThisService = Topology.redriveExchangeOf(context).equals(exchange)

@@ -1,7 +1,11 @@
 package org.acme.infrastructure.subscriptions;
 
-/** What became of one delivered message. */
-record Dispatch(Outcome outcome, String reason) {
+/**
+ * What became of one delivered message.
+ *
+ * @param tries how many times it was tried, for a dead letter's record
+ */
+record Dispatch(Outcome outcome, String reason, int tries) {
 
     enum Outcome {
         /** Applied by every subscriber, now committed. */
@@ -17,22 +21,27 @@ record Dispatch(Outcome outcome, String reason) {
     }
 
     static Dispatch applied() {
-        return new Dispatch(Outcome.APPLIED, null);
+        return new Dispatch(Outcome.APPLIED, null, 1);
     }
 
     static Dispatch duplicate() {
-        return new Dispatch(Outcome.DUPLICATE, null);
+        return new Dispatch(Outcome.DUPLICATE, null, 1);
     }
 
     static Dispatch unprocessable(String reason) {
-        return new Dispatch(Outcome.UNPROCESSABLE, reason);
+        return new Dispatch(Outcome.UNPROCESSABLE, reason, 1);
     }
 
     static Dispatch transientFailure(String reason) {
-        return new Dispatch(Outcome.TRANSIENT, reason);
+        return new Dispatch(Outcome.TRANSIENT, reason, 1);
     }
 
     static Dispatch failed(String reason) {
-        return new Dispatch(Outcome.FAILED, reason);
+        return new Dispatch(Outcome.FAILED, reason, 1);
+    }
+
+    /** The same outcome, after that many tries. */
+    Dispatch afterTries(int count) {
+        return new Dispatch(outcome, reason, count);
     }
 }

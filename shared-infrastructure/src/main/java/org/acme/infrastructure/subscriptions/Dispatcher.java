@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,6 +72,11 @@ public class Dispatcher {
     /** Every subscriber of this service, for declaring the queue's bindings. */
     public Collection<Subscriber> subscribers() {
         return byEventType.values().stream().flatMap(List::stream).map(Registered::subscriber).toList();
+    }
+
+    /** The event types some subscriber of this service handles. */
+    public Set<String> eventTypes() {
+        return byEventType.keySet();
     }
 
     /** Checks and applies one message; never fails: every failure is an outcome. */

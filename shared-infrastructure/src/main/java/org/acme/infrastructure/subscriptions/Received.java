@@ -32,6 +32,16 @@ record Received(Envelope envelope, String unreadable) {
         return envelope.metadata().publisher() + "/" + envelope.metadata().aggregateType() + "/" + envelope.metadata().aggregateId();
     }
 
+    /** The envelope's id, or null when unreadable. */
+    String messageId() {
+        return envelope == null ? null : envelope.id().toString();
+    }
+
+    /** The event's type, or "unreadable": what the metrics count it under. */
+    String type() {
+        return envelope == null ? "unreadable" : envelope.type();
+    }
+
     /** For the log: the event's type and id, or that it could not be read. */
     String describe() {
         return envelope == null ? "an unreadable message" : envelope.type() + " " + envelope.id();

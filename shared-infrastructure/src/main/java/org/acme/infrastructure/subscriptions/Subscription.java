@@ -1,5 +1,6 @@
 package org.acme.infrastructure.subscriptions;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
@@ -10,11 +11,16 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.acme.infrastructure.operations.IntegrationEventMetrics;
+import org.acme.infrastructure.rabbitmq.Topology;
+import org.acme.infrastructure.tracing.MessageTracing;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,15 +46,24 @@ public class Subscription {
 
     private final Dispatcher dispatcher;
     private final SubscriptionConfig config;
+    private final IntegrationEventMetrics metrics;
+    private final MessageTracing tracing;
+    private final String queue;
     private final InOrderPerKey inOrder = new InOrderPerKey();
     private final AtomicInteger inHand = new AtomicInteger();
     private volatile State state = State.WAITING;
     /** The broker's consumer that delivered the latest message: a new one after each reconnection. */
     private volatile String consumer;
 
-    public Subscription(Dispatcher dispatcher, SubscriptionConfig config) {
+    public Subscription(Dispatcher dispatcher, SubscriptionConfig config, IntegrationEventMetrics metrics, MessageTracing tracing,
+                        @ConfigProperty(name = "integration-events.context") String context) {
         this.dispatcher = dispatcher;
         this.config = config;
+        this.metrics = metrics;
+        this.tracing = tracing;
+        this.queue = Topology.queueOf(context);
+        metrics.inHand(inHand::get);
+        metrics.subscribedTo(dispatcher.eventTypes());
     }
 
     public State state() {
@@ -83,10 +98,22 @@ public class Subscription {
     }
 
     private Uni<Void> handle(Message<byte[]> message, Received received) {
-        return Uni.createFrom().deferred(() -> untilSettled(received, arrivalOf(message), Vertx.currentContext(), 0, config.retryDelay()))
+        long turn = System.nanoTime();
+        Arrival arrival = arrivalOf(message);
+        String traceParent = traceParentOf(message);
+        return Uni.createFrom().deferred(() -> untilSettled(received, arrival, traceParent, Vertx.currentContext(), 0, config.retryDelay()))
+                .invoke(dispatch -> metrics.handled(received.type(), counted(dispatch), Duration.ofNanos(System.nanoTime() - turn)))
                 .chain(dispatch -> settle(message, dispatch))
-                .onFailure().recoverWithUni(unexpected -> deadLetter(message, "cannot be processed: " + unexpected))
+                .onFailure().recoverWithUni(unexpected -> deadLetter(message, "cannot be processed: " + unexpected, 1))
                 .onFailure().recoverWithNull();
+    }
+
+    private static IntegrationEventMetrics.Handled counted(Dispatch dispatch) {
+        return switch (dispatch.outcome()) {
+            case APPLIED -> IntegrationEventMetrics.Handled.APPLIED;
+            case DUPLICATE -> IntegrationEventMetrics.Handled.DUPLICATE;
+            default -> IntegrationEventMetrics.Handled.DEAD_LETTERED;
+        };
     }
 
     /**
@@ -105,15 +132,22 @@ public class Subscription {
         return done;
     }
 
-    private Uni<Dispatch> untilSettled(Received received, Arrival arrival, Context context, int failures, Duration pause) {
-        return attempt(received, arrival, context).chain(dispatch -> switch (dispatch.outcome()) {
+    private Uni<Dispatch> untilSettled(Received received, Arrival arrival, String traceParent, Context context, int failures,
+                                       Duration pause) {
+        return attempt(received, arrival, traceParent, context).chain(dispatch -> switch (dispatch.outcome()) {
             case TRANSIENT -> {
                 state = State.RETRYING;
-                yield later(pause, context).chain(() -> untilSettled(received, arrival, context, failures, next(pause)));
+                metrics.handled(received.type(), IntegrationEventMetrics.Handled.RETRIED, Duration.ZERO);
+                yield later(pause, context).chain(() -> untilSettled(received, arrival, traceParent, context, failures, next(pause)));
             }
-            case FAILED -> failures + 1 >= config.attempts()
-                    ? Uni.createFrom().item(Dispatch.unprocessable("failed " + (failures + 1) + " times, last: " + dispatch.reason()))
-                    : later(pause, context).chain(() -> untilSettled(received, arrival, context, failures + 1, next(pause)));
+            case FAILED -> {
+                if (failures + 1 >= config.attempts()) {
+                    yield Uni.createFrom().item(Dispatch.unprocessable("failed " + (failures + 1) + " times, last: " + dispatch.reason())
+                            .afterTries(failures + 1));
+                }
+                metrics.handled(received.type(), IntegrationEventMetrics.Handled.RETRIED, Duration.ZERO);
+                yield later(pause, context).chain(() -> untilSettled(received, arrival, traceParent, context, failures + 1, next(pause)));
+            }
             default -> Uni.createFrom().item(dispatch);
         });
     }
@@ -125,15 +159,23 @@ public class Subscription {
      * and the inbox makes the next try harmless should it have committed after all. The next try must
      * not find the abandoned one's session, which stays in the context it was opened in (decision 0013).
      */
-    private Uni<Dispatch> attempt(Received received, Arrival arrival, Context messageContext) {
+    private Uni<Dispatch> attempt(Received received, Arrival arrival, String traceParent, Context messageContext) {
         Context own = contextOfItsOwn(messageContext);
         Duration patience = config.attemptPatience();
-        return Uni.createFrom().<Dispatch>emitter(emitter -> own.runOnContext(ignored ->
-                        dispatcher.dispatch(received, arrival).subscribe().with(emitter::complete, emitter::fail)))
+        Span span = tracing.processing(traceParent, queue, received.messageId(), received.type());
+        return Uni.createFrom().<Dispatch>emitter(emitter -> own.runOnContext(ignored -> {
+                    // Current in the try's own context for as long as the context lives (the try), not closed when
+                    // this callback returns: the events its transaction writes later carry the trace on.
+                    span.makeCurrent();
+                    dispatcher.dispatch(received, arrival).subscribe().with(emitter::complete, emitter::fail);
+                }))
                 .ifNoItem().after(patience).recoverWithItem(() -> {
                     LOG.warnf("a try of %s gave no outcome within %s: given up, tried again", received.describe(), patience);
                     return Dispatch.transientFailure("no outcome within " + patience);
                 })
+                .invoke(dispatch -> MessageTracing.end(span, dispatch.outcome() == Dispatch.Outcome.APPLIED
+                        || dispatch.outcome() == Dispatch.Outcome.DUPLICATE ? null : dispatch.reason()))
+                .onFailure().invoke(failure -> MessageTracing.end(span, failure.toString()))
                 .emitOn(command -> messageContext.runOnContext(ignored -> command.run()));
     }
 
@@ -148,7 +190,7 @@ public class Subscription {
         }
         Uni<Void> settled = switch (dispatch.outcome()) {
             case APPLIED, DUPLICATE -> Uni.createFrom().completionStage(message::ack);
-            default -> deadLetter(message, dispatch.reason());
+            default -> deadLetter(message, dispatch.reason(), dispatch.tries());
         };
         // An acknowledgement sent while the connection drops may never be answered: the message then
         // comes again (the inbox knows it), and the messages behind it must not wait for ever.
@@ -163,11 +205,17 @@ public class Subscription {
     }
 
     /** The connector's failure strategy ({@link DeadLetterFailureHandler}) moves it to the DLQ with this reason. */
-    private static Uni<Void> deadLetter(Message<byte[]> message, String reason) {
-        return Uni.createFrom().completionStage(() -> message.nack(new DeadLetterReason(reason)));
+    private static Uni<Void> deadLetter(Message<byte[]> message, String reason, int tries) {
+        return Uni.createFrom().completionStage(() -> message.nack(new DeadLetterReason(reason, tries)));
     }
 
     /** What the broker vouches for: the exchange, the validated user-id, and for a message put in directly, its origin as recorded. */
+    private static String traceParentOf(Message<byte[]> message) {
+        return message.getMetadata(IncomingRabbitMQMetadata.class)
+                .flatMap(metadata -> Optional.ofNullable(metadata.getHeaders().get(MessageTracing.HEADER)))
+                .map(String::valueOf).orElse(null);
+    }
+
     private static Arrival arrivalOf(Message<byte[]> message) {
         return message.getMetadata(IncomingRabbitMQMetadata.class)
                 .map(metadata -> Arrival.of(metadata.getExchange(), metadata.getUserId().orElse(null), metadata.getHeaders()))

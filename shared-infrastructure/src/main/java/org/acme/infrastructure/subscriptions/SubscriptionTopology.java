@@ -1,5 +1,6 @@
 package org.acme.infrastructure.subscriptions;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.quarkus.runtime.Quarkus;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.acme.infrastructure.operations.IntegrationEventMetrics;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.integrationevents.Contracts;
@@ -50,6 +52,7 @@ public class SubscriptionTopology {
     private final RabbitConnector rabbit;
     private final SubscriptionConfig config;
     private final HealthCenter health;
+    private final IntegrationEventMetrics metrics;
     private final String context;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "subscription-topology");
@@ -63,11 +66,13 @@ public class SubscriptionTopology {
     private int checksWithoutConsumer;
 
     public SubscriptionTopology(Dispatcher dispatcher, RabbitConnector rabbit, SubscriptionConfig config,
-                                HealthCenter health, @ConfigProperty(name = "integration-events.context") String context) {
+                                HealthCenter health, IntegrationEventMetrics metrics,
+                                @ConfigProperty(name = "integration-events.context") String context) {
         this.dispatcher = dispatcher;
         this.rabbit = rabbit;
         this.config = config;
         this.health = health;
+        this.metrics = metrics;
         this.context = context;
     }
 
@@ -137,7 +142,11 @@ public class SubscriptionTopology {
             boolean deleted = !queueExists(connection);
             declare(connection);
             try (Channel channel = connection.createChannel()) {
-                int consumers = channel.queueDeclarePassive(Topology.queueOf(context)).getConsumerCount();
+                AMQP.Queue.DeclareOk queue = channel.queueDeclarePassive(Topology.queueOf(context));
+                int consumers = queue.getConsumerCount();
+                metrics.queueDepth(Topology.queueOf(context), queue.getMessageCount());
+                metrics.queueDepth(Topology.deadLetterQueueOf(context),
+                        channel.queueDeclarePassive(Topology.deadLetterQueueOf(context)).getMessageCount());
                 return deleted ? QueueState.DELETED : consumers == 0 ? QueueState.WITHOUT_CONSUMER : QueueState.CONSUMED;
             }
         } catch (IOException | TimeoutException | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -31,7 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.acme.infrastructure.commands.CommandMetadata;
+import org.acme.infrastructure.operations.IntegrationEventMetrics;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
+import org.acme.infrastructure.retention.Retention;
 import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.infrastructure.testing.LocalBroker;
 import org.acme.infrastructure.testing.ProxiedBroker;
@@ -39,6 +42,7 @@ import org.acme.infrastructure.testing.QueueProbe;
 import org.acme.infrastructure.testing.TcpProxy;
 import org.acme.infrastructure.testing.Reactive;
 import org.acme.infrastructure.testing.TestServers;
+import org.acme.infrastructure.tracing.MessageTracing;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.EnvelopeCodec;
 import org.acme.integrationevents.infratest.Greeted;
@@ -69,6 +73,16 @@ class OutboxRelayTest {
     String reactiveUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
     Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    @Inject
+    IntegrationEventMetrics metrics;
+    @Inject
+    Retention retention;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    MessageTracing tracing;
 
     private final List<OutboxRelay> relays = new ArrayList<>();
     private QueueProbe probe;
@@ -87,6 +101,7 @@ class OutboxRelayTest {
 
     @Test
     void publishesCommittedRows_persistent_withTheirIds_andMarksThemOnlyAfterConfirm() {
+        double confirmed = registry.counter("relay.published").count();
         Envelope first = enqueue("ada", UUID.randomUUID(), 1);
         Envelope second = enqueue("grace", UUID.randomUUID(), 1);
 
@@ -105,6 +120,8 @@ class OutboxRelayTest {
         assertThat(message.properties().getHeaders().get("x-correlation-id")).hasToString(first.metadata().correlationId());
         assertThat(message.properties().getHeaders().get("x-causation-id")).hasToString(first.metadata().causationId());
         await().atMost(PATIENCE).until(() -> isPublished(first.id()) && isPublished(second.id()));
+        assertThat(registry.counter("relay.published").count()).as("counted once confirmed").isEqualTo(confirmed + 2);
+        assertThat(registry.get("relay.leading").gauge().value()).isEqualTo(1);
     }
 
     @Test
@@ -260,22 +277,25 @@ class OutboxRelayTest {
     }
 
     @Test
-    void purgesPublishedRowsOnlyAfterTheRetention() throws Exception {
+    void retentionPurgesPublishedRowsOnlyAfterTheirRetention_andNeverAnUnpublishedOne() throws Throwable {
         Envelope old = enqueue("old", UUID.randomUUID(), 1);
         Envelope recent = enqueue("recent", UUID.randomUUID(), 1);
         OutboxRelay first = startRelay(rabbit, RelaySettings.quick());
         await().atMost(PATIENCE).until(() -> isPublished(old.id()) && isPublished(recent.id()));
         first.stop();
-        sql("UPDATE outbox SET published_at = now() - interval '2 hours' WHERE message_id = '" + old.id() + "'");
+        Envelope waiting = enqueue("waiting", UUID.randomUUID(), 1);
+        sql("UPDATE outbox SET published_at = now() - interval '8 days' WHERE message_id = '" + old.id() + "'");
+        sql("UPDATE outbox SET occurred_at = now() - interval '8 days' WHERE message_id = '" + waiting.id() + "'");
 
-        startRelay(rabbit, new RelaySettings(100, Duration.ofMillis(200), Duration.ofHours(1), Duration.ZERO));
+        Reactive.await(() -> retention.purge());
 
-        await().atMost(PATIENCE).until(() -> positionOf(old.id()) == null);
+        assertThat(positionOf(old.id())).as("published 8 days ago: past the 7 days").isNull();
         assertThat(isPublished(recent.id())).isTrue();
+        assertThat(positionOf(waiting.id())).as("never published: kept whatever its age").isNotNull();
     }
 
     private OutboxRelay relay(RabbitConnector connector, OutboxConfig settings) {
-        OutboxRelay relay = new OutboxRelay(settings, connector, vertx, "infratest", reactiveUrl, user, Optional.empty());
+        OutboxRelay relay = new OutboxRelay(settings, connector, metrics, tracing, vertx, "infratest", reactiveUrl, user, password);
         relays.add(relay);
         return relay;
     }

@@ -3,11 +3,11 @@ package org.acme.infrastructure.outbox;
 import java.time.Duration;
 
 /** Relay settings for tests: short intervals, chosen per test. */
-record RelaySettings(int batchSize, Duration pollInterval, Duration retention, Duration purgeInterval)
+record RelaySettings(int batchSize, Duration pollInterval, Duration retention)
         implements OutboxConfig {
 
     static RelaySettings quick() {
-        return new RelaySettings(100, Duration.ofMillis(200), Duration.ofDays(7), Duration.ofMinutes(10));
+        return new RelaySettings(100, Duration.ofMillis(200), Duration.ofDays(7));
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.acme.integrationevents.infratest.Greeted;
  * starting with "flaky" fails twice, then works; one starting with "unavailable" finds the database
  * away five times (a failure that passes by itself), then works; one starting with "lingering" takes
  * half a second; one starting with "gated" waits until the test opens its gate ({@link #open}); the
- * next try of a name given to {@link #stallNextTryOf} never ends.
+ * next try of a name given to {@link #stallNextTryOf} never ends; a name given to {@link #breakUntilMended}
+ * fails until {@link #mend} (a bug, then its fix).
  */
 @ApplicationScoped
 public class WhenGreetedThenCountGreeting implements Subscriber {
@@ -30,6 +31,7 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> gates = new ConcurrentHashMap<>();
     private final Set<String> toStall = ConcurrentHashMap.newKeySet();
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
 
     public WhenGreetedThenCountGreeting(Sql sql) {
         this.sql = sql;
@@ -55,7 +57,8 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
     public Uni<Void> handle(Envelope envelope) throws MalformedEnvelope {
         Greeted greeted = EnvelopeCodec.payload(envelope, Greeted.class);
         int attempt = attempts.computeIfAbsent(greeted.name(), name -> new AtomicInteger()).incrementAndGet();
-        if (greeted.name().startsWith("explode") || (greeted.name().startsWith("flaky") && attempt <= 2)) {
+        if (greeted.name().startsWith("explode") || (greeted.name().startsWith("flaky") && attempt <= 2)
+                || broken.contains(greeted.name())) {
             throw new IllegalStateException("greeting " + greeted.name() + " failed on attempt " + attempt);
         }
         if (greeted.name().startsWith("unavailable") && attempt <= 5) {
@@ -88,6 +91,15 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
      */
     void stallNextTryOf(String name) {
         toStall.add(name);
+    }
+
+    /** The name's greetings fail, for a reason that does not pass by itself, until {@link #mend}. */
+    public void breakUntilMended(String name) {
+        broken.add(name);
+    }
+
+    public void mend(String name) {
+        broken.remove(name);
     }
 
     /** Lets the greetings of a "gated" name through. */

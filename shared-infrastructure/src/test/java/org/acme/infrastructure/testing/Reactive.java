@@ -38,7 +38,8 @@ public final class Reactive {
         });
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
+    /** On a Vert.x duplicated context, outside any session: what needs none (the reactive pool). */
+    public static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (RuntimeException | Error e) {

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeoutException;
 import org.acme.infrastructure.testing.LocalBroker;
 import org.acme.processes.LocalDatabases;
 import org.acme.processes.ServiceProcess;
+import org.acme.processes.TraceCollector;
 
 /**
  * The three services started from their packaged jars, against fresh databases of their own
  * ({@code *_e2e}) and the broker's {@code e2e} virtual host, so that nothing a local run or a
- * component test left behind reaches them. Started once for all end-to-end tests.
+ * component test left behind reaches them. Started once for all end-to-end tests, with tracing on,
+ * exported to the suite's own collector (the fault suite and the benchmarks run with it off, the default).
  */
 public final class RunningSystem implements AutoCloseable {
 
@@ -26,17 +28,25 @@ public final class RunningSystem implements AutoCloseable {
     private static final List<String> SERVICES = List.of("catalog", "inventory", "orders");
 
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final TraceCollector traces;
+
+    private RunningSystem(TraceCollector traces) {
+        this.traces = traces;
+    }
 
     static RunningSystem start() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
         emptyDatabases();
         forgetBrokerState();
-        RunningSystem system = new RunningSystem();
+        RunningSystem system = new RunningSystem(TraceCollector.start());
         Runtime.getRuntime().addShutdownHook(new Thread(system::closeQuietly));
         for (String name : SERVICES) {
             Map<String, String> environment = new HashMap<>();
             environment.put(name.toUpperCase() + "_DB", database(name));
             environment.put("RABBITMQ_VIRTUAL_HOST", VIRTUAL_HOST);
+            environment.put("OTEL_SDK_DISABLED", "false");
+            environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", system.traces.endpoint());
+            environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             system.services.add(ServiceProcess.start(repository, name,
                     repository.resolve("e2e-tests/target/e2e-logs/" + name + ".log"), environment));
         }
@@ -56,6 +66,11 @@ public final class RunningSystem implements AutoCloseable {
 
     public String orders() {
         return services.get(2).url();
+    }
+
+    /** What the services exported of their traces. */
+    public TraceCollector traces() {
+        return traces;
     }
 
     /** A service's database, the end-to-end tests' own. */
@@ -106,5 +121,6 @@ public final class RunningSystem implements AutoCloseable {
             service.close();
         }
         services.clear();
+        traces.close();
     }
 }

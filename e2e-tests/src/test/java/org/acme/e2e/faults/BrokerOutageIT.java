@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.acme.e2e.Meters;
 import org.acme.processes.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,10 @@ class BrokerOutageIT {
             LocalServers.stopBroker();
             AtomicBoolean relayNoticed = new AtomicBoolean();
             ServiceProcess catalog = scenario.cluster().instances("catalog").get(0);
+            double oldestWaiting = 0;
             while (Duration.between(stopped, Instant.now()).toSeconds() < 30) {
                 relayNoticed.compareAndSet(false, Messaging.state(catalog, "outbox-relay").filter("LEADING"::equals).isEmpty());
+                oldestWaiting = Math.max(oldestWaiting, oldestUnpublished(catalog));
                 Thread.sleep(500);
             }
             LocalServers.startBroker();
@@ -34,13 +37,20 @@ class BrokerOutageIT {
             long acceptedDuringOutage = workload.count(operation -> operation.outcome() == Operation.Outcome.OK
                     && operation.sentAt().isAfter(stopped.plusSeconds(1)) && operation.sentAt().isBefore(restarted));
             scenario.measure("commands accepted while the broker was down", acceptedDuringOutage);
+            scenario.measure("oldest event waiting in the catalog's outbox, as its gauge showed it (s)", oldestWaiting);
             scenario.finish("Broker stopped 30 s under load", LOAD + " commands/s", "rabbitmqctl stop, 30 s, start",
                     restarted, Duration.ofSeconds(90), 0);
 
             assertThat(acceptedDuringOutage).as("commands are accepted while the broker is down (the outbox keeps them)")
                     .isPositive();
             assertThat(relayNoticed).as("the relay reported the outage in its health").isTrue();
+            assertThat(oldestWaiting).as("the outbox lag showed in its gauge").isGreaterThanOrEqualTo(15);
+            assertThat(oldestUnpublished(catalog)).as("and went back to nothing once published").isZero();
         }
+    }
+
+    private static double oldestUnpublished(ServiceProcess service) {
+        return Meters.value(service.managementUrl(), "outbox_oldest_unpublished_age_seconds").orElse(-1);
     }
 
     @Test

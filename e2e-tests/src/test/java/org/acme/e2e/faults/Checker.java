@@ -286,7 +286,16 @@ final class Checker {
              Channel channel = connection.createChannel()) {
             for (String subscriber : SUBSCRIBERS) {
                 verdict.addCount(Finding.IN_FLIGHT, channel.queueDeclarePassive(subscriber + ".integration-events").getMessageCount());
+                // Dead letters on their way to the store, and those it keeps waiting for an operator.
                 verdict.addCount(Finding.DEAD_LETTERED, channel.queueDeclarePassive(subscriber + ".integration-events.dlq").getMessageCount());
+            }
+        }
+        for (String subscriber : SUBSCRIBERS) {
+            try {
+                verdict.addCount(Finding.DEAD_LETTERED, cluster.deadLetters(subscriber).waiting().size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
             }
         }
         for (String subscriber : SUBSCRIBERS) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.acme.e2e.DeadLetterDesk;
 import org.acme.processes.LocalDatabases;
 import org.acme.processes.ServiceProcess;
 
@@ -28,18 +29,23 @@ final class Cluster implements AutoCloseable {
     private final Path repository;
     private final Path logs;
     private final LaggingProxy broker;
+    private final Map<String, String> settings;
     private final BrokerManagement management = new BrokerManagement(VIRTUAL_HOST);
     private final Map<String, List<ServiceProcess>> instances = new HashMap<>();
     private final AtomicInteger nextRequest = new AtomicInteger();
 
-    private Cluster(Path repository, Path logs, LaggingProxy broker) {
+    private Cluster(Path repository, Path logs, LaggingProxy broker, Map<String, String> settings) {
         this.repository = repository;
         this.logs = logs;
         this.broker = broker;
+        this.settings = Map.copyOf(settings);
     }
 
-    /** Starts the given number of instances of each service, on fresh databases and a fresh virtual host. */
-    static Cluster start(String scenario, int catalogs, int orders, int inventories) throws Exception {
+    /**
+     * Starts the given number of instances of each service, on fresh databases and a fresh virtual host,
+     * each given the settings (environment variables) of the scenario.
+     */
+    static Cluster start(String scenario, int catalogs, int orders, int inventories, Map<String, String> settings) throws Exception {
         String why = LocalServers.whyNotControllable();
         if (why != null) {
             throw new IllegalStateException("the fault suite needs the local PostgreSQL and RabbitMQ: " + why);
@@ -51,7 +57,7 @@ final class Cluster implements AutoCloseable {
         emptyDatabases();
         new BrokerManagement(VIRTUAL_HOST).deleteQueues();
         Cluster cluster = new Cluster(repository, repository.resolve("e2e-tests/target/fault-logs/" + scenario),
-                new LaggingProxy(env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672"))));
+                new LaggingProxy(env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672"))), settings);
         try {
             Map<String, Integer> counts = Map.of("catalog", catalogs, "orders", orders, "inventory", inventories);
             for (String name : SERVICES) {
@@ -73,7 +79,7 @@ final class Cluster implements AutoCloseable {
 
     ServiceProcess startInstance(String name) throws IOException {
         List<ServiceProcess> running = instances.computeIfAbsent(name, key -> new ArrayList<>());
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(settings);
         environment.put(name.toUpperCase() + "_DB", database(name));
         environment.put("RABBITMQ_VIRTUAL_HOST", VIRTUAL_HOST);
         environment.put("RABBITMQ_PORT", Integer.toString(broker.port()));
@@ -96,6 +102,12 @@ final class Cluster implements AutoCloseable {
             }
         }
         return all.get(0).url();
+    }
+
+    /** The dead letters of the service, as its operator sees them (any live instance answers for all). */
+    DeadLetterDesk deadLetters(String name) {
+        List<ServiceProcess> all = instances(name);
+        return new DeadLetterDesk(all.stream().filter(ServiceProcess::isAlive).findFirst().orElse(all.get(0)).managementUrl());
     }
 
     /** {@code kill -9} of one instance, then a restart; answers when it is healthy again. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,8 @@ import org.acme.infrastructure.testing.LocalBroker;
  * The suite speaking on the broker as a context would (or as a faulty one would): envelopes written
  * by hand in the published language, sent to an exchange as the context that owns it (its own broker
  * user, stamped as the validated user-id: the only one the broker lets publish there), and dead
- * letters written into a subscriber's DLQ and moved back to its queue as that subscriber does, with
- * its own user. The suite holds the credentials of the services it runs, nothing more.
+ * letters written into a subscriber's DLQ as that subscriber does, with its own user (an operator
+ * then redrives them through the subscriber's dead-letter API). The suite holds the credentials of the services it runs, nothing more.
  */
 final class ForeignPublisher {
 
@@ -67,6 +66,15 @@ final class ForeignPublisher {
         ArrayNode lines = payload.putArray("lines");
         lines.addObject().put("productId", productId.toString()).put("quantity", quantity);
         return envelope("OrderPlaced", 1, "orders", "Order", orderId, 1L, payload);
+    }
+
+    /** An event of orders the tap saw, written again as it was: same id, correlation, aggregate and payload. */
+    static ObjectNode againOf(Tap.Tapped message) {
+        ObjectNode envelope = envelope(message.type(), 1, "orders", "Order", UUID.fromString(message.aggregateId()),
+                message.aggregateVersion(), (ObjectNode) message.payload());
+        envelope.put("id", message.messageId());
+        ((ObjectNode) envelope.path("metadata")).put("correlationId", message.correlationId());
+        return envelope;
     }
 
     static ObjectNode orderCancelled(UUID orderId) {
@@ -131,47 +139,6 @@ final class ForeignPublisher {
         publishAs(subscriber, subscriber + ".integration-events.dlx", routingKey,
                 properties(envelope.path("id").asText(), envelope.path("type").asText(), headers).builder().userId(subscriber).build(),
                 Http.JSON.writeValueAsBytes(envelope));
-    }
-
-    /**
-     * Moves every message of a service's DLQ back into its queue, as the service's operator does with
-     * the service's own user: through its redrive exchange, stamped with that user. A copy the service
-     * wrote itself (its user-id) keeps the origin it recorded; any other (dead-lettered by the broker,
-     * or written by someone else) gets the origin the broker vouches for: its own user-id, and the
-     * exchange the broker recorded in {@code x-death}.
-     */
-    static int redriveDeadLetters(String subscriber) throws IOException, TimeoutException, InterruptedException {
-        int moved = 0;
-        try (Connection connection = LocalBroker.connectAs(subscriber, "fault-suite-redrive", Cluster.VIRTUAL_HOST);
-             Channel channel = connection.createChannel()) {
-            channel.confirmSelect();
-            GetResponse message;
-            while ((message = channel.basicGet(subscriber + ".integration-events.dlq", false)) != null) {
-                channel.basicPublish(subscriber + ".integration-events.redrive", message.getEnvelope().getRoutingKey(), true,
-                        movedBack(subscriber, message.getProps()), message.getBody());
-                channel.waitForConfirmsOrDie(10_000);
-                channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
-                moved++;
-            }
-        }
-        return moved;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static AMQP.BasicProperties movedBack(String subscriber, AMQP.BasicProperties dead) {
-        Map<String, Object> headers = dead.getHeaders() == null ? new HashMap<>() : new HashMap<>(dead.getHeaders());
-        if (!subscriber.equals(dead.getUserId())) {
-            Object deaths = headers.get("x-death");
-            Object exchange = deaths instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> death
-                    ? ((Map<String, Object>) death).get("exchange") : "";
-            headers.put("x-original-exchange", String.valueOf(exchange));
-            if (dead.getUserId() == null) {
-                headers.remove("x-original-user-id");
-            } else {
-                headers.put("x-original-user-id", dead.getUserId());
-            }
-        }
-        return dead.builder().headers(headers).userId(subscriber).build();
     }
 
     private static AMQP.BasicProperties properties(String messageId, String type, Map<String, Object> headers) {

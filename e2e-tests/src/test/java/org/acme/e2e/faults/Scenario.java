@@ -42,7 +42,17 @@ final class Scenario implements AutoCloseable {
     }
 
     static Scenario start(String name, int catalogs, int orders, int inventories) throws Exception {
-        Cluster cluster = Cluster.start(name, catalogs, orders, inventories);
+        return start(name, catalogs, orders, inventories, Map.of());
+    }
+
+    /** A scenario whose services run with settings of its own (environment variables). */
+    static Scenario start(String name, Map<String, String> settings) throws Exception {
+        return start(name, 1, 1, 1, settings);
+    }
+
+    private static Scenario start(String name, int catalogs, int orders, int inventories, Map<String, String> settings)
+            throws Exception {
+        Cluster cluster = Cluster.start(name, catalogs, orders, inventories, settings);
         try {
             Tap tap = Tap.on(Cluster.SERVICES);
             Shop shop = Shop.open(cluster, new Http(Duration.ofSeconds(10)), PRODUCTS);

@@ -10,14 +10,13 @@ import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.acme.e2e.DeadLetterDesk;
 import org.acme.e2e.RunningSystem;
 import org.acme.e2e.WithRunningSystem;
 import org.acme.infrastructure.testing.LocalBroker;
@@ -154,21 +153,10 @@ class BrokerIdentityIT {
     }
 
     /** Waits for the message in the subscriber's DLQ and answers its reason; other dead letters stay. */
+    /** The reason the subscriber gave, as its operators' dead-letter API lists it. */
     private static String deadLetterReason(String subscriber, Envelope envelope) {
-        return await().atMost(PATIENCE).until(() -> findDeadLetter(subscriber, envelope.id().toString()), Optional::isPresent).get();
-    }
-
-    private static Optional<String> findDeadLetter(String subscriber, String messageId) throws Exception {
-        try (Connection connection = LocalBroker.connect("security-suite-dlq", RunningSystem.VIRTUAL_HOST);
-             Channel channel = connection.createChannel()) {
-            GetResponse message;
-            while ((message = channel.basicGet(subscriber + ".integration-events.dlq", false)) != null) {
-                if (messageId.equals(message.getProps().getMessageId())) {
-                    channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
-                    return Optional.of(String.valueOf(message.getProps().getHeaders().get("x-dead-letter-reason")));
-                }
-            }
-            return Optional.empty(); // closing the channel puts back what it did not acknowledge
-        }
+        DeadLetterDesk deadLetters = new DeadLetterDesk(system.management(subscriber));
+        return await().atMost(PATIENCE).until(() -> deadLetters.ofMessage(envelope.id().toString()), found -> !found.isEmpty())
+                .get(0).path("reason").asText();
     }
 }

@@ -44,6 +44,19 @@ class HttpIdentityIT {
     }
 
     @Test
+    void theDeadLetters_areTheAdministrators_andTheAdministratorRunsNoCommand() {
+        String deadLetters = system.management("inventory") + "/dead-letters";
+
+        anonymous().get(deadLetters).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        aCaller("mallory", LocalTokens.ROLES.toArray(String[]::new)).get(deadLetters).then().statusCode(403)
+                .contentType("application/problem+json");
+        aCaller("olga", "administrator").get(deadLetters).then().statusCode(200);
+        aCaller("olga", "administrator").baseUri(system.catalog()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Administrator's product", "price", 1)).post("/products").then().statusCode(403);
+    }
+
+    @Test
     void aCommandWithATokenOfAnotherKey_isRefused401() {
         String token = LocalTokens.everyRole("mallory");
         String unsigned = token.substring(0, token.lastIndexOf('.') + 1) + "bm90IHNpZ25lZCBieSB0aGUga2V5";

@@ -26,8 +26,10 @@ for context in "${CONTEXTS[@]}"; do
   ensure "${prefix}_BROKER_PASSWORD"
 done
 ensure BROKER_ADMIN_PASSWORD
-# Only docker-compose.yml uses it: the postgres image's superuser, which provisions the roles.
+# Only docker-compose.yml uses these: the postgres image's superuser, which provisions the roles,
+# and Grafana's admin.
 ensure POSTGRES_SUPERUSER_PASSWORD
+ensure GRAFANA_ADMIN_PASSWORD
 
 # The local identity provider's key pair: the services verify tokens with the public key.
 if [ ! -f .local/jwt/private.pem ]; then

@@ -12,7 +12,8 @@ import sys
 from datetime import datetime, timezone
 
 ORDER = ["broker-stopped", "broker-restarted", "postgres-stopped", "services-killed", "two-instances",
-         "out-of-order", "poison", "topology-lost", "memory-alarm", "overload"]
+         "out-of-order", "poison", "topology-lost", "memory-alarm", "overload", "mend-and-redrive",
+         "retention-under-load"]
 
 
 def version(command):
@@ -75,9 +76,10 @@ def main():
     line()
     line("**ok / failed / unknown**: commands as their client saw them (2xx; an error answer or a refused")
     line("connection; no answer within 5 s). **lost**: an OK command, or a committed event, whose effect never")
-    line("arrived. **applied twice**: an event with two effects. **dead-lettered**: messages in the DLQs at the")
-    line("end (only the poison scenario puts any there, on purpose; the topology scenario sends one poison")
-    line("message to prove the DLQ was declared again). **catch-up**: from the end of the fault until the")
+    line("arrived. **applied twice**: an event with two effects. **dead-lettered**: dead letters waiting at the")
+    line("end, in the DLQs or in the services' dead-letter stores (only the poison scenario puts any there, on")
+    line("purpose; the topology scenario sends one poison message to prove the DLQ was declared again; the")
+    line("mend-and-redrive scenario redrives all of its own). **catch-up**: from the end of the fault until the")
     line("checker found everything applied, each command's effect where it belongs and every queue and outbox empty")
     line("(it includes the few seconds of load after the fault).")
     line()

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +16,11 @@ import java.util.List;
  *
  * <pre>
  *   --smoke             seconds and small counts (the test command runs it: it cannot rot)
+ *   --runs N            each version measured N times (3 unless said): every figure is the median, with min–max
+ *   --tracing           this version measured again with tracing on, beside it (its cost, and the saga's hops)
  *   --baseline REF      build REF in a worktree and measure it too
+ *   --only PARTS        some parts (ingest, saga, relay) once, printed, not written
+ *   --profile           with --only: each service sampled by async-profiler, summarised
  * </pre>
  */
 public final class Benchmark {
@@ -23,18 +28,21 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /** What one invocation measures besides the machine's limits and this version. */
+    record Plan(int runs, boolean tracing, String baselineRef) {
+    }
+
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         boolean smoke = options.contains("--smoke");
-        int baselineAt = options.indexOf("--baseline");
-        String baselineRef = baselineAt >= 0 && baselineAt + 1 < options.size() ? options.get(baselineAt + 1) : null;
-        int onlyAt = options.indexOf("--only");
-        String only = onlyAt >= 0 && onlyAt + 1 < options.size() ? options.get(onlyAt + 1) : null;
         Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
         Settings settings = smoke ? Settings.smokeRun() : Settings.fullRun();
+        String only = valueOf(options, "--only");
         if (only != null) {
-            // One part, measured while working on it: printed only, never written over the docs.
-            try (Deployment system = Deployment.start(repository, repository.resolve("benchmarks/target/logs-" + only))) {
+            // Parts measured while working on them: printed only, never written over the docs.
+            Path logs = repository.resolve("benchmarks/target/logs-" + only);
+            Deployment.Instruments instruments = new Deployment.Instruments(options.contains("--tracing"), options.contains("--profile"));
+            try (Deployment system = Deployment.start(repository, logs, instruments)) {
                 MemorySampler memory = new MemorySampler(system);
                 for (String part : only.split(",")) {
                     measurePart(part, system, settings, new Figures(), memory);
@@ -42,14 +50,20 @@ public final class Benchmark {
                 }
                 putRssUnderLoad(new Figures(), memory);
             }
+            if (instruments.profiling()) {
+                System.out.println(Profiles.summarise(logs));
+                log("profiles (collapsed stacks, for any flame-graph tool) in " + logs);
+            }
             System.exit(0);
         }
-        run(repository, settings, baselineRef);
+        String runs = valueOf(options, "--runs");
+        run(repository, settings, new Plan(runs != null ? Integer.parseInt(runs) : smoke ? 1 : 3, options.contains("--tracing"),
+                valueOf(options, "--baseline")));
         System.exit(0);
     }
 
     /** Runs everything and answers the report it wrote. */
-    static Report run(Path repository, Settings settings, String baselineRef) throws Exception {
+    static Report run(Path repository, Settings settings, Plan plan) throws Exception {
         Path target = repository.resolve("benchmarks/target");
         Files.createDirectories(target);
         Figures limits = new Figures();
@@ -57,25 +71,52 @@ public final class Benchmark {
         new PostgresLimit(repository).measure(settings, limits);
         Servers.freshVirtualHost();
         new BrokerLimit().measure(settings, limits);
-        Figures baseline = null;
-        String baselineCommit = null;
-        if (baselineRef != null) {
-            try (Baseline checkedOut = Baseline.checkOut(repository, baselineRef)) {
-                baselineCommit = checkedOut.commit();
-                log("measuring the baseline " + baselineCommit);
-                baseline = measureSystem(checkedOut.repository(), settings, target.resolve("logs-baseline"));
+        String commit = Baseline.output(repository, List.of("git", "rev-parse", "--short", "HEAD")).strip();
+        List<Report.Column> columns = new ArrayList<>();
+        // The versions take turns run by run, so that a slow minute of this shared machine falls on
+        // one run of each rather than on all the runs of one.
+        List<Figures> current = new ArrayList<>();
+        List<Figures> traced = new ArrayList<>();
+        List<Figures> baseline = new ArrayList<>();
+        Baseline checkedOut = plan.baselineRef() == null ? null : Baseline.checkOut(repository, plan.baselineRef());
+        try {
+            for (int run = 1; run <= plan.runs(); run++) {
+                log("run " + run + " of " + plan.runs() + ": this version " + commit);
+                current.add(measureSystem(repository, settings, target.resolve("logs-" + run), Deployment.Instruments.NONE));
+                if (plan.tracing()) {
+                    log("run " + run + " of " + plan.runs() + ": this version, tracing on");
+                    traced.add(measureSystem(repository, settings, target.resolve("logs-traced-" + run), new Deployment.Instruments(true, false)));
+                }
+                if (checkedOut != null) {
+                    log("run " + run + " of " + plan.runs() + ": the baseline " + checkedOut.commit());
+                    baseline.add(measureSystem(checkedOut.repository(), settings, target.resolve("logs-baseline-" + run),
+                            Deployment.Instruments.NONE));
+                }
+            }
+        } finally {
+            if (checkedOut != null) {
+                checkedOut.close();
             }
         }
-        String commit = Baseline.output(repository, List.of("git", "rev-parse", "--short", "HEAD")).strip();
-        log("measuring this version " + commit);
-        Figures current = measureSystem(repository, settings, target.resolve("logs"));
-        Report report = new Report(machine(), commit, limits, current, baseline, baselineCommit);
+        columns.add(new Report.Column("`" + commit + "` (this version)", current));
+        if (plan.tracing()) {
+            columns.add(new Report.Column("`" + commit + "`, tracing on", traced));
+        }
+        if (checkedOut != null) {
+            columns.add(new Report.Column("`" + checkedOut.commit() + "` (baseline)", baseline));
+        }
+        Report report = new Report(machine(), commit, limits, columns);
         Path page = settings.smoke() ? target.resolve("benchmarks-smoke.md") : repository.resolve("docs/benchmarks.md");
         Path json = settings.smoke() ? target.resolve("benchmarks-smoke.json") : repository.resolve("docs/benchmarks.json");
         report.write(page, json);
         System.out.println(report.markdown());
         log("written: " + page + " and " + json);
         return report;
+    }
+
+    private static String valueOf(List<String> options, String option) {
+        int at = options.indexOf(option);
+        return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
     }
 
     private static void measurePart(String part, Deployment system, Settings settings, Figures figures, MemorySampler memory)
@@ -94,9 +135,10 @@ public final class Benchmark {
         }
     }
 
-    private static Figures measureSystem(Path repository, Settings settings, Path logs) throws Exception {
+    private static Figures measureSystem(Path repository, Settings settings, Path logs, Deployment.Instruments instruments)
+            throws Exception {
         Figures figures = new Figures();
-        try (Deployment system = Deployment.start(repository, logs)) {
+        try (Deployment system = Deployment.start(repository, logs, instruments)) {
             double slowest = 0;
             for (String service : Deployment.SERVICES) {
                 figures.put("start-up to ready, " + service + " (s)", system.secondsToReady(service));

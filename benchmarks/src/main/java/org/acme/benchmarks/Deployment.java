@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.acme.processes.LocalCredentials;
 import org.acme.processes.ServiceProcess;
+import org.acme.processes.TraceCollector;
 
 /**
  * One version of the system (its repository: this one, or the baseline's worktree) started as its
@@ -23,25 +24,38 @@ final class Deployment implements AutoCloseable {
     static final List<String> SERVICES = List.of("catalog", "inventory", "orders");
     private static final Duration CATCH_UP_PATIENCE = Duration.ofSeconds(60);
 
+    /**
+     * What the services run with beyond their own settings: traces exported to the benchmark's own
+     * collector (decision 0017's tracing, on), and async-profiler sampling each JVM's CPU.
+     */
+    record Instruments(boolean tracing, boolean profiling) {
+
+        static final Instruments NONE = new Instruments(false, false);
+    }
+
     private final Path repository;
     private final Path logs;
+    private final Instruments instruments;
+    private final TraceCollector traces;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Double> secondsToReady = new LinkedHashMap<>();
     private long purged;
 
-    private Deployment(Path repository, Path logs) {
+    private Deployment(Path repository, Path logs, Instruments instruments, TraceCollector traces) {
         this.repository = repository;
         this.logs = logs;
+        this.instruments = instruments;
+        this.traces = traces;
     }
 
     /** Fresh databases and virtual host, then the three services, each timed from its start to ready. */
-    static Deployment start(Path repository, Path logs) throws Exception {
+    static Deployment start(Path repository, Path logs, Instruments instruments) throws Exception {
         awaitQuietMachine();
         for (String service : SERVICES) {
             Servers.freshDatabase(service, database(service));
         }
         Servers.freshVirtualHost();
-        Deployment deployment = new Deployment(repository, logs);
+        Deployment deployment = new Deployment(repository, logs, instruments, instruments.tracing() ? TraceCollector.start() : null);
         for (String service : SERVICES) {
             deployment.startService(service);
         }
@@ -95,6 +109,12 @@ final class Deployment implements AutoCloseable {
                     "RABBITMQ_USERNAME", LocalCredentials.BROKER_ADMIN,
                     "RABBITMQ_PASSWORD", LocalCredentials.brokerPassword(LocalCredentials.BROKER_ADMIN)));
         }
+        if (traces != null) {
+            environment.putAll(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint()));
+        }
+        if (instruments.profiling()) {
+            environment.put("JAVA_TOOL_OPTIONS", Profiles.agentOption(logs, service));
+        }
         long start = System.nanoTime();
         ServiceProcess process = ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment);
         running.put(service, process);
@@ -107,6 +127,11 @@ final class Deployment implements AutoCloseable {
         if (process != null) {
             process.close();
         }
+    }
+
+    /** The spans the services exported, when they run with tracing on; otherwise null. */
+    TraceCollector traces() {
+        return traces;
     }
 
     String url(String service) {
@@ -199,5 +224,8 @@ final class Deployment implements AutoCloseable {
             process.close();
         }
         running.clear();
+        if (traces != null) {
+            traces.close();
+        }
     }
 }

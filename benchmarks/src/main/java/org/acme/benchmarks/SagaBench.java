@@ -23,6 +23,7 @@ final class SagaBench {
 
     private static final long ANSWER_WAIT_NANOS = 10_000_000_000L;
     private static final long SUSTAINED_P99_MILLIS = 1_000;
+    private static final long EXPORT_WAIT_MILLIS = 6_000;
 
     /** How one run at one rate went. */
     record Run(double p50, double p99, double answeredShare) {
@@ -71,6 +72,9 @@ final class SagaBench {
             Run atHundred = run(100, settings.sagaRun().toNanos(), products.get(on), memory);
             figures.put("saga at 100 orders/s, " + on + ": p50 (ms)", atHundred.p50());
             figures.put("saga at 100 orders/s, " + on + ": p99 (ms)", atHundred.p99());
+            if (system.traces() != null && on.equals("one fresh product")) {
+                putHops(figures, on);
+            }
             int sustained = 0;
             for (int rate : settings.sagaRates()) {
                 system.awaitSubscribersCaughtUp();
@@ -84,7 +88,24 @@ final class SagaBench {
         system.awaitSubscribersCaughtUp();
     }
 
+    /**
+     * Where the run's orders spent their time, hop by hop, from their traces (the services export
+     * theirs every 5 s: the last ones are waited for).
+     */
+    private void putHops(Figures figures, String on) throws InterruptedException {
+        Thread.sleep(EXPORT_WAIT_MILLIS);
+        SagaHops hops = SagaHops.of(system.traces());
+        figures.put("saga at 100 orders/s, " + on + ": orders traced end to end", hops.traced());
+        for (String hop : SagaHops.HOPS) {
+            figures.put("saga hop at 100 orders/s, " + on + ", " + hop + ": p50 (ms)", hops.percentile(hop, 50));
+            figures.put("saga hop at 100 orders/s, " + on + ", " + hop + ": p99 (ms)", hops.percentile(hop, 99));
+        }
+    }
+
     private Run run(int rate, long durationNanos, Supplier<UUID> product, MemorySampler memory) throws Exception {
+        if (system.traces() != null) {
+            system.traces().clear();
+        }
         Map<UUID, Long> placedAt = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         int[] sent = new int[1];

@@ -41,11 +41,16 @@ public final class LocalTokens {
 
     /** A token for {@code subject} holding {@code roles}, valid for two hours. */
     public static String mint(String subject, List<String> roles) {
+        return mint(subject, roles, VALIDITY);
+    }
+
+    /** A token for {@code subject} holding {@code roles}, valid for {@code validity}. */
+    public static String mint(String subject, List<String> roles, Duration validity) {
         Instant now = Instant.now();
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String groups = roles.stream().map(role -> "\"" + role + "\"").collect(Collectors.joining(","));
         String claims = encode("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"groups\":[" + groups + "],\"iat\":"
-                + now.getEpochSecond() + ",\"exp\":" + now.plus(VALIDITY).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
+                + now.getEpochSecond() + ",\"exp\":" + now.plus(validity).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(signingKey());

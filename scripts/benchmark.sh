@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Measures the system against this machine's limits and writes docs/benchmarks.md (and
-# docs/benchmarks.json): PostgreSQL and RabbitMQ alone, then the packaged services under load.
+# docs/benchmarks.json): PostgreSQL and RabbitMQ alone, then the packaged services under load,
+# each version three times (every figure the median, with its min-max).
 #
-#   scripts/benchmark.sh                      this version (about 9 minutes)
-#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 18 minutes)
+#   scripts/benchmark.sh                      this version, 3 runs (about 25 minutes)
+#   scripts/benchmark.sh --tracing            and this version with tracing on, beside it, with the saga's hops (about 50 minutes)
+#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree
+#   scripts/benchmark.sh --runs 1             one run of each (a quick look: not a figure to publish)
 #   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
+#   scripts/benchmark.sh --only saga --profile  the same, each service sampled by async-profiler, summarised
 #   scripts/benchmark.sh --smoke              seconds, small counts, into benchmarks/target (what the tests run)
 #
 # It needs what ./mvnw -B verify needs (scripts/local-services.sh sets it up), and the machine to

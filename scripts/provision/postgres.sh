@@ -28,7 +28,8 @@ superuser_psql() {
 sql() {
   local database=$1 assignment
   shift
-  { for assignment in "$@"; do printf "\\set %s '%s'\n" "${assignment%%=*}" "${assignment#*=}"; done; cat; } \
+  { printf 'SET client_min_messages = warning;\n'  # no NOTICE for what an earlier run already made
+    for assignment in "$@"; do printf "\\set %s '%s'\n" "${assignment%%=*}" "${assignment#*=}"; done; cat; } \
     | superuser_psql -X -q -v ON_ERROR_STOP=1 -d "$database"
 }
 

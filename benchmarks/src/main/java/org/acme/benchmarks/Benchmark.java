@@ -42,6 +42,7 @@ public final class Benchmark {
             // Parts measured while working on them: printed only, never written over the docs.
             Path logs = repository.resolve("benchmarks/target/logs-" + only);
             Deployment.Instruments instruments = new Deployment.Instruments(options.contains("--tracing"), options.contains("--profile"));
+            Profiles.forgetEarlier(logs);
             try (Deployment system = Deployment.start(repository, logs, instruments)) {
                 MemorySampler memory = new MemorySampler(system);
                 for (String part : only.split(",")) {

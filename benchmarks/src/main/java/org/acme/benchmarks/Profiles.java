@@ -49,6 +49,18 @@ final class Profiles {
                 + logs.toAbsolutePath().resolve(service + "-%p.collapsed");
     }
 
+    /** Deletes the profiles an earlier run left in {@code logs}: the summary is of this run's alone. */
+    static void forgetEarlier(Path logs) throws IOException {
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".collapsed")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     /** A markdown summary of every profile written under {@code logs}, one section per file. */
     static String summarise(Path logs) throws IOException {
         List<String> lines = new ArrayList<>();

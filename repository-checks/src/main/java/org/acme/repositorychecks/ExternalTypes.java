@@ -17,6 +17,8 @@ final class ExternalTypes {
             "Uni", "Panache", "QuarkusTransaction", "VertxContextSupport", "JsonObject", "PgConnection",
             "PgSubscriber", "Mutiny", "LockModeType", "RabbitMQFailureHandler", "BackPressureFailure",
             "SelectInterpretationsKey", "ReactiveResultSetMapping", "ReactiveConnection",
+            // SmallRye JWT
+            "JWTCallerPrincipalFactory",
             // HTTP header names
             "ETag", "Location",
             // examples: a suffix, a name the event-name rule corrects, an AsyncAPI message name

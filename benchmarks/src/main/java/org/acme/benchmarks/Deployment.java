@@ -56,13 +56,19 @@ final class Deployment implements AutoCloseable {
         }
         Servers.freshVirtualHost();
         Deployment deployment = new Deployment(repository, logs, instruments, instruments.tracing() ? TraceCollector.start() : null);
-        for (String service : SERVICES) {
-            deployment.startService(service);
+        try {
+            for (String service : SERVICES) {
+                deployment.startService(service);
+            }
+            for (ServiceProcess service : deployment.running.values()) {
+                service.awaitHealthy(Duration.ofSeconds(120));
+            }
+            return deployment;
+        } catch (Exception | Error failed) {
+            // A service left running would go on relaying and consuming in the next run's databases.
+            deployment.close();
+            throw failed;
         }
-        for (ServiceProcess service : deployment.running.values()) {
-            service.awaitHealthy(Duration.ofSeconds(120));
-        }
-        return deployment;
     }
 
     /**

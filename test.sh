@@ -3,8 +3,8 @@
 # from Debian packages if missing, starts them if down, creates the databases, virtual hosts and
 # users the tests need), then runs every test: ./mvnw -B verify. Arguments go to Maven, e.g.
 #
-#   ./test.sh                       everything, the fault suite included (about 15 minutes on 2 cores)
-#   ./test.sh -DskipFaults=true     everything but the fault suite (about 5 minutes)
+#   ./test.sh                       everything, the fault suite included (about 17 minutes on 2 cores)
+#   ./test.sh -DskipFaults=true     everything but the fault suite (about 7 minutes)
 #
 # It needs root or passwordless sudo (installing, and the fault suite stops and starts the servers)
 # and Maven Central (the wrapper downloads Maven and the dependencies). CI runs exactly this.

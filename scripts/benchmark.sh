@@ -3,9 +3,10 @@
 # docs/benchmarks.json): PostgreSQL and RabbitMQ alone, then the packaged services under load,
 # each version three times (every figure the median, with its min-max).
 #
-#   scripts/benchmark.sh                      this version, 3 runs (about 25 minutes)
-#   scripts/benchmark.sh --tracing            and this version with tracing on, beside it, with the saga's hops (about 50 minutes)
-#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree
+#   scripts/benchmark.sh                      this version, 3 runs (about 16 minutes)
+#   scripts/benchmark.sh --tracing            and this version with tracing on, beside it, with the saga's hops (about 31 minutes)
+#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 35 minutes; a <ref>
+#                                             with a management port, from be1f8a2 on)
 #   scripts/benchmark.sh --runs 1             one run of each (a quick look: not a figure to publish)
 #   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
 #   scripts/benchmark.sh --only saga --profile  the same, each service sampled by async-profiler, summarised

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the fault suite (e2e-tests/src/test/java/org/acme/e2e/faults) against this machine's real
-# PostgreSQL and RabbitMQ, then writes its figures into docs/reliability.md. About 13 minutes.
+# PostgreSQL and RabbitMQ, then writes its figures into docs/reliability.md. About 11 minutes.
 # The suite stops, kills and restarts those servers: run it where nothing else uses them.
 #
 #   scripts/reliability.sh                   # every scenario

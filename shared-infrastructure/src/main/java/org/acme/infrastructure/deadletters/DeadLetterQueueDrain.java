@@ -90,8 +90,11 @@ public class DeadLetterQueueDrain {
                 CountDownLatch closed = new CountDownLatch(1);
                 connection.addShutdownListener(cause -> closed.countDown());
                 Channel channel = connection.createChannel();
+                // A channel the broker closes while the connection stays (a refused acknowledgement) consumes no more.
+                channel.addShutdownListener(cause -> closed.countDown());
                 channel.basicQos(16);
                 channel.basicConsume(Topology.deadLetterQueueOf(context), false, consumer(channel, closed));
+                LOG.infof("the dead-letter drain of %s consumes %s", context, Topology.deadLetterQueueOf(context));
                 backoff.reset();
                 while (running && !closed.await(1, TimeUnit.SECONDS)) {
                     // consuming; the consumer works on the client's own threads
@@ -101,7 +104,7 @@ public class DeadLetterQueueDrain {
                 return;
             } catch (Exception e) {
                 if (running) {
-                    LOG.debugf("the dead-letter drain of %s waits for its DLQ: %s", context, e.getMessage());
+                    LOG.infof("the dead-letter drain of %s waits for its DLQ: %s", context, e);
                     backoff.pause();
                 }
             }
@@ -113,11 +116,13 @@ public class DeadLetterQueueDrain {
             @Override
             public void handleCancel(String tag) {
                 // The DLQ was deleted: consume again once the subscription's topology has declared it again.
+                LOG.infof("the dead-letter drain of %s was cancelled by the broker (its DLQ deleted?): consuming again", context);
                 closed.countDown();
             }
 
             @Override
             public void handleDelivery(String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) throws IOException {
+                LOG.debugf("keeping dead letter %s", properties.getMessageId());
                 try {
                     store.keep(deadLetterOf(delivery, properties, body)).await().atMost(KEEP_PATIENCE);
                     channel.basicAck(delivery.getDeliveryTag(), false);

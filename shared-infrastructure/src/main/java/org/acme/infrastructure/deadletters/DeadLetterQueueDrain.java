@@ -46,6 +46,8 @@ public class DeadLetterQueueDrain {
     private static final Duration KEEP_PATIENCE = Duration.ofSeconds(10);
     /** How long a message that could not be kept waits before the DLQ offers it again. */
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
+    /** How often the drain checks that its DLQ still has a consumer, in seconds. */
+    private static final int CONSUMER_CHECK_SECONDS = 5;
 
     private final RabbitConnector rabbit;
     private final DeadLetterStore store;
@@ -96,8 +98,13 @@ public class DeadLetterQueueDrain {
                 channel.basicConsume(Topology.deadLetterQueueOf(context), false, consumer(channel, closed));
                 LOG.infof("the dead-letter drain of %s consumes %s", context, Topology.deadLetterQueueOf(context));
                 backoff.reset();
-                while (running && !closed.await(1, TimeUnit.SECONDS)) {
-                    // consuming; the consumer works on the client's own threads
+                for (int second = 1; running && !closed.await(1, TimeUnit.SECONDS); second++) {
+                    // Consuming (the consumer works on the client's own threads). A DLQ deleted and declared
+                    // again may leave no consumer without a cancel reaching this one: then consume again.
+                    if (second % CONSUMER_CHECK_SECONDS == 0 && !consumed(connection)) {
+                        LOG.warnf("the dead-letter drain of %s finds no consumer on its DLQ: consuming again", context);
+                        break;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -108,6 +115,15 @@ public class DeadLetterQueueDrain {
                     backoff.pause();
                 }
             }
+        }
+    }
+
+    /** Whether the DLQ has a consumer (this drain's, or another instance's): false if it cannot tell. */
+    private boolean consumed(Connection connection) {
+        try (Channel probe = connection.createChannel()) {
+            return probe.queueDeclarePassive(Topology.deadLetterQueueOf(context)).getConsumerCount() > 0;
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException cannotTell) {
+            return false;
         }
     }
 

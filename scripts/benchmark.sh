@@ -6,7 +6,7 @@
 #   scripts/benchmark.sh                      this version, 3 runs (about 16 minutes)
 #   scripts/benchmark.sh --tracing            and this version with tracing on, beside it, with the saga's hops (about 31 minutes)
 #   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 35 minutes; a <ref>
-#                                             with a management port, from be1f8a2 on)
+#                                             without a management port is seen ready on its public port)
 #   scripts/benchmark.sh --runs 1             one run of each (a quick look: not a figure to publish)
 #   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
 #   scripts/benchmark.sh --only saga --profile  the same, each service sampled by async-profiler, summarised

@@ -203,21 +203,25 @@ final class Deployment implements AutoCloseable {
         return "bench_" + service;
     }
 
+    /** Ready on the management interface, or, for a version from before it had one, on the public port. */
     private static void awaitReady(ServiceProcess process) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(process.managementUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+        List<HttpRequest> readiness = List.of(process.managementUrl(), process.url()).stream()
+                .map(base -> HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build())
+                .toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(process.name() + " exited:\n" + process.tailOfLog());
             }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+            for (HttpRequest ready : readiness) {
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet, or no management interface in this version.
                 }
-            } catch (IOException notYet) {
-                // Not listening yet.
             }
             Thread.sleep(20);
         }

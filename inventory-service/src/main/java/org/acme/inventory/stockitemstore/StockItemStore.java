@@ -34,7 +34,8 @@ public class StockItemStore {
 
     /**
      * Loads a stock item to change it, locked until the transaction ends: reservations of one
-     * product are applied side by side (orders differ), and take its stock one after the other.
+     * product may be applied side by side (orders differ: a try alone beside a batch, a command
+     * beside a reservation), and take its stock one after the other.
      */
     public Uni<Optional<StockItem>> load(UUID productId) {
         return eventStore.loadForChange(productId, SNAPSHOTS);

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Inventory's queue, consumed through the SmallRye RabbitMQ connector: the subscription decodes
- * each message, keeps it in order with the earlier ones of its aggregate (others go side by side),
- * hands it to the subscribers of its type in one transaction with the inbox, and acknowledges it
+ * each message, keeps it in order with the earlier ones of its aggregate, hands it to the subscribers
+ * of its type in one transaction with the inbox (with the other messages in hand, decision 0019), and acknowledges it
  * once that committed (or dead-letters it with its reason). It lives in
  * each service that subscribes, not in the shared module, so that a service without subscribers
  * (the catalog) has no consumer at all.

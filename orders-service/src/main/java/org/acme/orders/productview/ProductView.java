@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * be redelivered: every change is guarded by the version of the aggregate it comes from (the
  * catalog's product version, the inventory's stock item version), so an older event arriving late
  * changes nothing, and stock news of a product the catalog has not announced yet is kept until it
- * does. Changes run in the subscriber's transaction, and lock the row: news of the two aggregates are
- * handled side by side (decision 0013).
+ * does. Changes run in the subscriber's transaction, and lock the row: news of the two aggregates may be
+ * handled side by side (decisions 0013 and 0019).
  */
 @ApplicationScoped
 public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID> {
@@ -68,7 +68,8 @@ public class ProductView implements PanacheRepositoryBase<ProductViewEntry, UUID
 
     /**
      * Changes the product's entry, locked from its read to the commit: the catalog's events and
-     * inventory's are handled side by side, and without the lock each would write back the other's
+     * inventory's may be handled side by side (a message tried alone beside a batch, a batch past
+     * {@code slow-batch} beside the next), and without the lock each would write back the other's
      * half of the row as it read it. A product not seen yet gets a new entry, changed before it is
      * persisted (one insert, not an insert and an update); two first news racing to insert it fail
      * one of them on the key, and that one is tried again.

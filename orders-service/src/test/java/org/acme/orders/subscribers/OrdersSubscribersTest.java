@@ -145,7 +145,8 @@ class OrdersSubscribersTest {
 
     /**
      * The catalog's news and inventory's about one product come from different aggregates, so they
-     * are handled side by side, and both change the product's row of the view. The test holds the
+     * may be handled side by side (here the first waits for the row past {@code slow-batch}, and the
+     * second is applied beside it), and both change the product's row of the view. The test holds the
      * row while both are handled, so that each has started before the other commits: each change
      * locks the row before reading it, so neither writes back what it read before the other's.
      */

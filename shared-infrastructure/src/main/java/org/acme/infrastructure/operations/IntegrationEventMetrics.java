@@ -1,6 +1,7 @@
 package org.acme.infrastructure.operations;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -39,6 +40,7 @@ public class IntegrationEventMetrics {
     private final AtomicLong inboxRows = new AtomicLong();
     private final AtomicLong idempotencyKeys = new AtomicLong();
     private final AtomicLong deadLettersWaiting = new AtomicLong();
+    private final DistributionSummary batchSize;
     private final Map<String, AtomicLong> queueDepths = new ConcurrentHashMap<>();
     private final Map<String, Counter> handledCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> handlingTimers = new ConcurrentHashMap<>();
@@ -53,6 +55,9 @@ public class IntegrationEventMetrics {
         this.confirmLatency = Timer.builder("relay.confirm.latency").publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .description("From publishing a batch to the broker's confirm of all of it").register(registry);
+        this.batchSize = DistributionSummary.builder("subscription.batch.size").baseUnit("messages")
+                .description("Messages a subscription applied together in one committed transaction, for batches of two or more")
+                .register(registry);
         Gauge.builder("relay.leading", leading, AtomicLong::get).tag("process", process())
                 .description("1 while this instance's relay leads (publishes), 0 while it stands by").register(registry);
         gauge("outbox.unpublished", "messages", unpublished, "Outbox rows waiting to be published (parked ones apart)");
@@ -129,6 +134,11 @@ public class IntegrationEventMetrics {
         return handlingTimers.computeIfAbsent(eventType, type -> Timer.builder("subscription.handling").tag("type", type)
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
                 .description("From a message's turn to its outcome, retries included").register(registry));
+    }
+
+    /** Messages applied together in one transaction, once it committed (batches of one are not counted). */
+    public void batch(int messages) {
+        batchSize.record(messages);
     }
 
     /** Messages received and not yet settled: read when scraped. */

@@ -5,6 +5,7 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.acme.infrastructure.failures.TransientFailure;
 import org.acme.infrastructure.inbox.Inbox;
 import org.acme.infrastructure.rabbitmq.Topology;
@@ -24,9 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Turns one message (its envelope read once: {@link Received}) into the effects of this service's
+ * Turns messages (each envelope read once: {@link Received}) into the effects of this service's
  * subscribers: checks that every subscriber knows its version and that it comes from its publisher,
- * then applies them and records the event in the inbox in one reactive transaction. Knows nothing of the broker, so
+ * then applies them and records the event in the inbox in one reactive transaction: a message's own,
+ * or one for a batch of them. Knows nothing of the broker, so
  * each outcome is decided in one place.
  */
 @ApplicationScoped
@@ -79,20 +83,20 @@ public class Dispatcher {
         return byEventType.keySet();
     }
 
-    /** Checks and applies one message; never fails: every failure is an outcome. */
-    Uni<Dispatch> dispatch(Received received, Arrival arrival) {
+    /**
+     * Why the message can never be applied here, found without the database: unreadable, of a type or
+     * version no subscriber handles, not from its publisher, or off its schema. Empty when it can be applied.
+     */
+    Optional<Dispatch> refusal(Received received, Arrival arrival) {
         if (received.unreadable() != null) {
-            return Uni.createFrom().item(Dispatch.unprocessable(received.unreadable()));
+            return Optional.of(Dispatch.unprocessable(received.unreadable()));
         }
         Envelope envelope = received.envelope();
         List<Registered> targets = byEventType.get(envelope.type());
         Optional<String> refusal = targets == null
                 ? Optional.of("unknown event type " + envelope.type() + ": no subscriber here handles it")
                 : whyNotApplicable(envelope, targets, arrival);
-        if (refusal.isPresent()) {
-            return Uni.createFrom().item(Dispatch.unprocessable(refusal.get()));
-        }
-        return applyOnce(envelope, targets);
+        return refusal.map(Dispatch::unprocessable);
     }
 
     /** Every subscriber knows the version, the event comes from its publisher, its payload keeps to its schema. */
@@ -114,14 +118,40 @@ public class Dispatcher {
         return packageName.substring(packageName.lastIndexOf('.') + 1);
     }
 
-    /** One transaction: for each subscriber that had not applied the event, record it in the inbox and apply it. */
-    private Uni<Dispatch> applyOnce(Envelope envelope, List<Registered> targets) {
-        AtomicBoolean applied = new AtomicBoolean();
-        return Panache.withTransaction(() -> InSequence.each(targets, target -> inbox
-                        .recordFirstDelivery(target.name(), envelope.id(), envelope.type())
-                        .chain(first -> first ? apply(target, envelope).invoke(() -> applied.set(true)) : Uni.createFrom().voidItem())))
-                .onItem().transform(done -> applied.get() ? Dispatch.applied() : Dispatch.duplicate())
+    /**
+     * Applies a message that passed {@link #refusal}, in a transaction of its own; never fails: every
+     * failure is an outcome.
+     */
+    Uni<Dispatch> applyOnce(Envelope envelope) {
+        return Panache.withTransaction(() -> recordAndApply(envelope))
+                .onItem().transform(applied -> applied ? Dispatch.applied() : Dispatch.duplicate())
                 .onFailure().recoverWithItem(failure -> failed(envelope, failure));
+    }
+
+    /**
+     * Applies messages that passed {@link #refusal} one after the other in one transaction, and answers
+     * each one's outcome (applied or duplicate) once it has committed. Fails, all of it rolled back,
+     * when any of them fails: which one is for trying them alone to find out.
+     *
+     * @param beforeEach told the index of each message before it is applied
+     */
+    Uni<List<Dispatch>> applyTogether(List<Envelope> envelopes, IntConsumer beforeEach) {
+        List<Dispatch> outcomes = new ArrayList<>(envelopes.size());
+        return Panache.withTransaction(() -> InSequence.each(IntStream.range(0, envelopes.size()).boxed().toList(), index -> {
+                    beforeEach.accept(index);
+                    return recordAndApply(envelopes.get(index))
+                            .invoke(applied -> outcomes.add(applied ? Dispatch.applied() : Dispatch.duplicate()));
+                }))
+                .replaceWith(outcomes);
+    }
+
+    /** For each subscriber that had not applied the event: records it in the inbox and applies it. True when any did. */
+    private Uni<Boolean> recordAndApply(Envelope envelope) {
+        AtomicBoolean applied = new AtomicBoolean();
+        return InSequence.each(byEventType.get(envelope.type()), target -> inbox
+                        .recordFirstDelivery(target.name(), envelope.id(), envelope.type())
+                        .chain(first -> first ? apply(target, envelope).invoke(() -> applied.set(true)) : Uni.createFrom().voidItem()))
+                .onItem().transform(done -> applied.get());
     }
 
     private static Uni<Void> apply(Registered target, Envelope envelope) {

@@ -13,14 +13,29 @@ public interface SubscriptionConfig {
 
     /**
      * Unacknowledged messages the broker may send (the connector's {@code max-outstanding-messages}),
-     * which is also how many are handled at once: messages about different aggregates side by side,
-     * those about one aggregate in order (decision 0013). Every message held goes back to the queue
+     * which is also the most messages applied in one batch: those about one aggregate in order
+     * (decision 0013), those about different aggregates together (decision 0019). Every message held goes back to the queue
      * with its delivery count raised when the process or its connection dies; as each one held is
      * being handled, not waiting, a message reaches the delivery limit only if its handling was cut
      * short that many times in a row.
      */
     @WithDefault("8")
     int prefetch();
+
+    /**
+     * Whether the messages whose turn has come while a transaction runs are applied together in the
+     * next one (decision 0019), up to {@code prefetch} of them; off, each is applied in a transaction
+     * of its own, side by side.
+     */
+    @WithDefault("true")
+    boolean batches();
+
+    /**
+     * How long a batch may hold up the next one: a batch applies its messages one after the other,
+     * and one that takes this long (a slow handler, a lock held elsewhere) lets the next start beside it.
+     */
+    @WithDefault("1s")
+    Duration slowBatch();
 
     /** Tries of a message that fails for a reason not known to pass, before it is dead-lettered. */
     @WithDefault("3")

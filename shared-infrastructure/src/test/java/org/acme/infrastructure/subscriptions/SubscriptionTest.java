@@ -78,8 +78,9 @@ class SubscriptionTest {
     }
 
     /**
-     * Messages about different aggregates are handled side by side, those about one aggregate in
-     * queue order: a message that takes long holds up only the messages of its own aggregate.
+     * Messages about one aggregate are handled in queue order: a message that takes long holds up the
+     * later messages of its own aggregate for as long as it takes, and those of other aggregates no
+     * longer than {@code slow-batch}, after which they are applied beside it.
      */
     @Test
     void aMessageThatTakesLong_holdsUpItsOwnAggregateOnly() throws Exception {
@@ -96,6 +97,61 @@ class SubscriptionTest {
         subscriber.open(held);
         await().atMost(PATIENCE).until(() -> countOf(held) == 2);
         assertThat(subscriber.attemptsFor(held)).isEqualTo(2);
+    }
+
+    /**
+     * Messages whose turn comes while a transaction runs are applied together in the next one
+     * (decision 0019): their inbox rows are written by one transaction.
+     */
+    @Test
+    void messagesWaitingWhileATransactionRuns_areAppliedTogether_inOneTransaction() throws Exception {
+        String gate = "gated-" + UUID.randomUUID();
+        publish(greeting(gate, 1));
+        await().atMost(PATIENCE).until(() -> subscriber.attemptsFor(gate) == 1);
+        List<Envelope> waiting = greetings("together-" + UUID.randomUUID(), 5);
+        TestMessages.publishAll(waiting);
+        await().atMost(PATIENCE).until(() -> subscription.inHand() == 1 + waiting.size());
+
+        subscriber.open(gate);
+
+        await().atMost(PATIENCE).until(() -> countOf(gate) == 1);
+        for (Envelope greeting : waiting) {
+            String name = greeting.payload().path("name").asText();
+            await().atMost(PATIENCE).until(() -> countOf(name) == 1);
+            assertThat(subscriber.attemptsFor(name)).isEqualTo(1);
+        }
+        assertThat(transactionsThatRecorded(waiting)).isEqualTo(1);
+    }
+
+    /**
+     * A batch in which one message fails is rolled back whole; each of its messages is then tried
+     * alone: the others are applied once, and the failing one is retried and dead-lettered alone.
+     */
+    @Test
+    void aBatchWithAMessageThatFails_isRolledBack_theOthersAreAppliedOnceAlone_andTheFailingOneDeadLettered() throws Exception {
+        String gate = "gated-" + UUID.randomUUID();
+        publish(greeting(gate, 1));
+        await().atMost(PATIENCE).until(() -> subscriber.attemptsFor(gate) == 1);
+        List<Envelope> batch = new ArrayList<>(greetings("beside-poison-" + UUID.randomUUID(), 2));
+        Envelope poison = greeting("explode-" + UUID.randomUUID(), 1);
+        batch.add(1, poison);
+        TestMessages.publishAll(batch);
+        await().atMost(PATIENCE).until(() -> subscription.inHand() == 1 + batch.size());
+
+        subscriber.open(gate);
+
+        QueueProbe.Received dead = awaitDeadLetter(poison.id().toString());
+        assertThat(dead.properties().getHeaders().get(DeadLetters.REASON).toString())
+                .startsWith("failed 3 times, last: IllegalStateException");
+        String poisonName = poison.payload().path("name").asText();
+        assertThat(subscriber.attemptsFor(poisonName)).as("once in the batch, then three times alone").isEqualTo(4);
+        assertThat(countOf(poisonName)).isZero();
+        String before = batch.get(0).payload().path("name").asText();
+        String after = batch.get(2).payload().path("name").asText();
+        await().atMost(PATIENCE).until(() -> countOf(before) == 1 && countOf(after) == 1);
+        assertThat(subscriber.attemptsFor(before)).as("applied in the batch, rolled back, then applied alone").isEqualTo(2);
+        assertThat(subscriber.attemptsFor(after)).as("not reached in the batch, then applied alone").isEqualTo(1);
+        assertThat(countOf(gate)).isEqualTo(1);
     }
 
     @Test
@@ -316,8 +372,9 @@ class SubscriptionTest {
      * held. Here its connection drops six times while a backlog waits, the queue moving on between
      * drops: had it held many messages ahead that it was not handling (a prefetch of 50, one at a
      * time), those never tried would pass the delivery limit (5) and be dead-lettered; the messages it
-     * holds are all being handled, so none is. Each message takes half a second, eight at a time: the
-     * backlog of 100 lasts about six seconds of handling, longer than the six drops take to begin.
+     * holds are all being handled (in hand for the batch being applied or the next), so none is. Each
+     * message takes a quarter of a second, one after the other in batches of up to eight: the backlog
+     * of 100 lasts about 25 seconds of handling, longer than the six drops take to begin.
      */
     @Test
     void connectionsDroppedAgainAndAgainWithABacklog_spendTheDeliveryLimitOfNoMessageNeverTried() throws Exception {
@@ -344,6 +401,27 @@ class SubscriptionTest {
             assertThat(countOf(batch + "-" + i)).as("greeting %d applied once", i).isEqualTo(1);
         }
         assertThat(deadLetters.matching(QueueProbe.bodyContains(batch))).isEmpty();
+    }
+
+    private static List<Envelope> greetings(String prefix, int count) {
+        List<Envelope> greetings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            greetings.add(greeting(prefix + "-" + i, 1));
+        }
+        return greetings;
+    }
+
+    /** How many transactions wrote the inbox rows of these events: rows one transaction wrote share its xmin. */
+    private long transactionsThatRecorded(List<Envelope> events) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(DISTINCT CAST(xmin AS text)) FROM inbox WHERE event_id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("uuid", events.stream().map(Envelope::id).toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private QueueProbe.Received awaitDeadLetter(String messageId) {

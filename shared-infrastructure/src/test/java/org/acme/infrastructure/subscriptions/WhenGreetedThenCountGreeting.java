@@ -20,7 +20,7 @@ import org.acme.integrationevents.infratest.Greeted;
  * The test subscriber: counts greetings per name. A name starting with "explode" always fails; one
  * starting with "flaky" fails twice, then works; one starting with "unavailable" finds the database
  * away five times (a failure that passes by itself), then works; one starting with "lingering" takes
- * half a second; one starting with "gated" waits until the test opens its gate ({@link #open}); the
+ * a quarter of a second; one starting with "gated" waits until the test opens its gate ({@link #open}); the
  * next try of a name given to {@link #stallNextTryOf} never ends; a name given to {@link #breakUntilMended}
  * fails until {@link #mend} (a bug, then its fix).
  */
@@ -69,7 +69,7 @@ public class WhenGreetedThenCountGreeting implements Subscriber {
             // A reactive chain that stops mid-transaction: its inbox row is written, and nothing follows.
             return sql.query("SELECT 1").chain(() -> Uni.createFrom().nothing());
         }
-        Uni<?> before = greeted.name().startsWith("lingering") ? sql.query("SELECT pg_sleep(0.5)")
+        Uni<?> before = greeted.name().startsWith("lingering") ? sql.query("SELECT pg_sleep(0.25)")
                 : greeted.name().startsWith("gated") ? Reactive.until(gate(greeted.name()))
                 : Uni.createFrom().voidItem();
         return before.chain(() -> Greeting.<Greeting>findById(greeted.name()))

@@ -10,8 +10,8 @@ import org.acme.infrastructure.subscriptions.Subscription;
 
 /**
  * Waits for a service's subscription to have handled what was published to its queue. Messages
- * about different aggregates are handled side by side, so a later message being applied says nothing
- * of an earlier one: a test waits for the queue and the subscription to be empty instead.
+ * about different aggregates may be handled side by side (a batch that failed: each alone), so a later
+ * message being applied says nothing of an earlier one: a test waits for the queue and the subscription to be empty instead.
  */
 public final class Subscriptions {
 

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from datetime import datetime, timezone
 
-ORDER = ["broker-stopped", "broker-restarted", "postgres-stopped", "services-killed", "two-instances",
+ORDER = ["broker-stopped", "broker-restarted", "postgres-stopped", "services-killed", "killed-mid-batch", "two-instances",
          "out-of-order", "poison", "topology-lost", "memory-alarm", "overload", "mend-and-redrive",
          "retention-under-load"]
 

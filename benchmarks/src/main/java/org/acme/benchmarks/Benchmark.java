@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.acme.processes.ServiceProcess;
 
 /**
  * One command (scripts/benchmark.sh) that measures what this machine allows — PostgreSQL with a
@@ -18,6 +22,9 @@ import java.util.List;
  *   --smoke             seconds and small counts (the test command runs it: it cannot rot)
  *   --runs N            each version measured N times (3 unless said): every figure is the median, with min–max
  *   --tracing           this version measured again with tracing on, beside it (its cost, and the saga's hops)
+ *   --variant V         this version measured again, beside it, with V: comma-separated NAME=VALUE (an
+ *                       environment variable), java=PATH (another Java installation), -XX:... (a JVM option
+ *                       after jvm.options); may be given more than once
  *   --baseline REF      build REF in a worktree and measure it too
  *   --only PARTS        some parts (ingest, saga, relay) once, printed, not written
  *   --profile           with --only: each service sampled by async-profiler, summarised
@@ -29,7 +36,36 @@ public final class Benchmark {
     }
 
     /** What one invocation measures besides the machine's limits and this version. */
-    record Plan(int runs, boolean tracing, String baselineRef) {
+    record Plan(int runs, boolean tracing, String baselineRef, List<Variant> variants) {
+    }
+
+    /** This version run another way: services' settings, another JVM, more JVM options. */
+    record Variant(String label, Map<String, String> settings, ServiceProcess.Jvm jvm) {
+
+        /** Comma-separated NAME=VALUE, java=PATH and -JVM-options. */
+        static Variant of(String spec) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            Path home = ServiceProcess.Jvm.THIS.home();
+            List<String> options = new ArrayList<>();
+            for (String part : spec.split(",")) {
+                String entry = part.strip();
+                int equals = entry.indexOf('=');
+                if (entry.startsWith("-")) {
+                    options.add(entry);
+                } else if (entry.startsWith("java=")) {
+                    home = Path.of(entry.substring("java=".length()));
+                } else if (equals > 0) {
+                    settings.put(entry.substring(0, equals), entry.substring(equals + 1));
+                } else {
+                    throw new IllegalArgumentException("--variant takes NAME=VALUE, java=PATH or -JVM-OPTION, not " + entry);
+                }
+            }
+            return new Variant(spec, settings, new ServiceProcess.Jvm(home, options));
+        }
+
+        Deployment.Instruments instruments() {
+            return new Deployment.Instruments(false, false, settings, jvm);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,7 +95,7 @@ public final class Benchmark {
         }
         String runs = valueOf(options, "--runs");
         run(repository, settings, new Plan(runs != null ? Integer.parseInt(runs) : smoke ? 1 : 3, options.contains("--tracing"),
-                valueOf(options, "--baseline")));
+                valueOf(options, "--baseline"), valuesOf(options, "--variant").stream().map(Variant::of).toList()));
         System.exit(0);
     }
 
@@ -78,6 +114,7 @@ public final class Benchmark {
         // one run of each rather than on all the runs of one.
         List<Figures> current = new ArrayList<>();
         List<Figures> traced = new ArrayList<>();
+        List<List<Figures>> varied = plan.variants().stream().map(variant -> (List<Figures>) new ArrayList<Figures>()).toList();
         List<Figures> baseline = new ArrayList<>();
         Baseline checkedOut = plan.baselineRef() == null ? null : Baseline.checkOut(repository, plan.baselineRef());
         try {
@@ -87,6 +124,12 @@ public final class Benchmark {
                 if (plan.tracing()) {
                     log("run " + run + " of " + plan.runs() + ": this version, tracing on");
                     traced.add(measureSystem(repository, settings, target.resolve("logs-traced-" + run), new Deployment.Instruments(true, false)));
+                }
+                for (int v = 0; v < plan.variants().size(); v++) {
+                    Variant variant = plan.variants().get(v);
+                    log("run " + run + " of " + plan.runs() + ": this version with " + variant.label());
+                    varied.get(v).add(measureSystem(repository, settings, target.resolve("logs-variant-" + (v + 1) + "-" + run),
+                            variant.instruments()));
                 }
                 if (checkedOut != null) {
                     log("run " + run + " of " + plan.runs() + ": the baseline " + checkedOut.commit());
@@ -103,6 +146,10 @@ public final class Benchmark {
         if (plan.tracing()) {
             columns.add(new Report.Column("`" + commit + "`, tracing on", traced));
         }
+        for (int v = 0; v < plan.variants().size(); v++) {
+            columns.add(new Report.Column("`" + commit + "`, " + Arrays.stream(plan.variants().get(v).label().split(","))
+                    .map(entry -> "`" + entry.strip() + "`").collect(Collectors.joining(" ")), varied.get(v)));
+        }
         if (checkedOut != null) {
             columns.add(new Report.Column("`" + checkedOut.commit() + "` (baseline)", baseline));
         }
@@ -113,6 +160,16 @@ public final class Benchmark {
         System.out.println(report.markdown());
         log("written: " + page + " and " + json);
         return report;
+    }
+
+    private static List<String> valuesOf(List<String> options, String option) {
+        List<String> values = new ArrayList<>();
+        for (int at = 0; at + 1 < options.size(); at++) {
+            if (options.get(at).equals(option)) {
+                values.add(options.get(at + 1));
+            }
+        }
+        return values;
     }
 
     private static String valueOf(List<String> options, String option) {

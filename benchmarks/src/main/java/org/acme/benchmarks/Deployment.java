@@ -26,11 +26,16 @@ final class Deployment implements AutoCloseable {
 
     /**
      * What the services run with beyond their own settings: traces exported to the benchmark's own
-     * collector (decision 0017's tracing, on), and async-profiler sampling each JVM's CPU.
+     * collector (decision 0017's tracing, on), async-profiler sampling each JVM's CPU, and a
+     * variant's settings (environment variables, as an operator would set them) and JVM.
      */
-    record Instruments(boolean tracing, boolean profiling) {
+    record Instruments(boolean tracing, boolean profiling, Map<String, String> settings, ServiceProcess.Jvm jvm) {
 
         static final Instruments NONE = new Instruments(false, false);
+
+        Instruments(boolean tracing, boolean profiling) {
+            this(tracing, profiling, Map.of(), ServiceProcess.Jvm.THIS);
+        }
     }
 
     private final Path repository;
@@ -115,6 +120,7 @@ final class Deployment implements AutoCloseable {
                     "RABBITMQ_USERNAME", LocalCredentials.BROKER_ADMIN,
                     "RABBITMQ_PASSWORD", LocalCredentials.brokerPassword(LocalCredentials.BROKER_ADMIN)));
         }
+        environment.putAll(instruments.settings());
         if (traces != null) {
             environment.putAll(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint()));
         }
@@ -122,7 +128,7 @@ final class Deployment implements AutoCloseable {
             environment.put("JAVA_TOOL_OPTIONS", Profiles.agentOption(logs, service));
         }
         long start = System.nanoTime();
-        ServiceProcess process = ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment);
+        ServiceProcess process = ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment, instruments.jvm());
         running.put(service, process);
         awaitReady(process);
         secondsToReady.put(service, Math.round((System.nanoTime() - start) / 1e7) / 100.0);
@@ -138,6 +144,10 @@ final class Deployment implements AutoCloseable {
     /** The spans the services exported, when they run with tracing on; otherwise null. */
     TraceCollector traces() {
         return traces;
+    }
+
+    long pid(String service) {
+        return running.get(service).pid();
     }
 
     String url(String service) {

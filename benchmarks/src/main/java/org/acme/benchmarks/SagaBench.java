@@ -26,7 +26,7 @@ final class SagaBench {
     private static final long EXPORT_WAIT_MILLIS = 6_000;
 
     /** How one run at one rate went. */
-    record Run(double p50, double p99, double answeredShare) {
+    record Run(double p50, double p99, double answeredShare, int confirmed) {
 
         boolean sustained() {
             return p99 >= 0 && p99 < SUSTAINED_P99_MILLIS && answeredShare >= 0.95;
@@ -69,7 +69,9 @@ final class SagaBench {
                 settings.spreadProducts() + " products")) {
             // Each run starts with nothing queued: the set-up above publishes too (stock adjustments).
             system.awaitSubscribersCaughtUp();
+            CpuTime before = CpuTime.now(system);
             Run atHundred = run(100, settings.sagaRun().toNanos(), products.get(on), memory);
+            putCpuPerOrder(figures, on, CpuTime.now(system).since(before), atHundred.confirmed(), on.equals("one fresh product"));
             figures.put("saga at 100 orders/s, " + on + ": p50 (ms)", atHundred.p50());
             figures.put("saga at 100 orders/s, " + on + ": p99 (ms)", atHundred.p99());
             if (system.traces() != null && on.equals("one fresh product")) {
@@ -86,6 +88,29 @@ final class SagaBench {
             figures.put("saga, " + on + ": highest rate with p99 < 1 s (orders/s)", sustained);
         }
         system.awaitSubscribersCaughtUp();
+    }
+
+    /**
+     * The CPU one confirmed order cost, from the run's start until its last order was confirmed (or
+     * given up on), and the rate the machine's cores could carry at that cost: the ceiling no
+     * scheduling can lift. Part by part (each service, PostgreSQL, RabbitMQ, the load) when asked.
+     */
+    private static void putCpuPerOrder(Figures figures, String on, Map<String, Long> ticks, int confirmed, boolean byPart) {
+        if (confirmed == 0) {
+            return;
+        }
+        double machine = ticks.get(CpuTime.MACHINE) * CpuTime.MILLIS_PER_TICK / confirmed;
+        figures.put("saga at 100 orders/s, " + on + ": CPU per order, whole machine (ms)", Math.round(machine * 10) / 10.0);
+        figures.put("saga, " + on + ": orders/s the cores could carry at that CPU per order",
+                Math.round(Runtime.getRuntime().availableProcessors() * 1_000 / machine));
+        if (byPart) {
+            ticks.forEach((part, spent) -> {
+                if (!part.equals(CpuTime.MACHINE)) {
+                    figures.put("saga at 100 orders/s, " + on + ": CPU per order, " + part + " (ms)",
+                            Math.round(spent * CpuTime.MILLIS_PER_TICK / confirmed * 10) / 10.0);
+                }
+            });
+        }
     }
 
     /**
@@ -138,7 +163,7 @@ final class SagaBench {
             for (int unanswered = placedAt.size() - confirmed + (sent[0] - placedAt.size()); unanswered > 0; unanswered--) {
                 latencies.add(ANSWER_WAIT_NANOS);
             }
-            return new Run(latencies.percentile(50), latencies.percentile(99), confirmed / (double) Math.max(1, sent[0]));
+            return new Run(latencies.percentile(50), latencies.percentile(99), confirmed / (double) Math.max(1, sent[0]), confirmed);
         }
     }
 

@@ -17,13 +17,15 @@ class BenchmarkSmokeIT {
     void theBenchmarkRunsEndToEnd_andReportsEveryMeasurement() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
 
-        String report = Benchmark.run(repository, Settings.smokeRun(), new Benchmark.Plan(1, true, null)).markdown();
+        String report = Benchmark.run(repository, Settings.smokeRun(), new Benchmark.Plan(1, true, null, java.util.List.of())).markdown();
 
         assertThat(report)
                 .contains("postgres transactions/s, 16 clients")
                 .contains("broker confirmed publishes/s, pipelined")
                 .contains("ingest, open loop 2x capacity: accepted p99 (ms)")
                 .contains("saga at 100 orders/s, one fresh product: p50 (ms)")
+                .contains("saga at 100 orders/s, one fresh product: CPU per order, inventory (ms)")
+                .contains("saga, one fresh product: orders/s the cores could carry at that CPU per order")
                 .contains("relay drain of 5000 rows: rows/s")
                 .contains("relay drain of 5000 rows, seen arriving on a queue: rows/s")
                 .contains("tracing on")

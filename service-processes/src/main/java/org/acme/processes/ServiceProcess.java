@@ -1,6 +1,5 @@
 package org.acme.processes;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final String java;
     private final Path jar;
     private final List<String> jvmOptions;
     private final int port;
@@ -37,9 +37,10 @@ public final class ServiceProcess implements AutoCloseable {
     /** The exit code with which a service asks its supervisor to start it again. */
     public static final int RESTART_ME = 75;
 
-    private ServiceProcess(String name, Path jar, List<String> jvmOptions, int port, int managementPort, Path log,
+    private ServiceProcess(String name, String java, Path jar, List<String> jvmOptions, int port, int managementPort, Path log,
                            Map<String, String> environment) {
         this.name = name;
+        this.java = java;
         this.jar = jar;
         this.jvmOptions = jvmOptions;
         this.port = port;
@@ -49,11 +50,35 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The JVM a service runs on: a Java installation, and options given after the repository's own
+     * ({@code jvm.options}), which win over them. {@link #THIS} is the JVM running this code, as is.
+     */
+    public record Jvm(Path home, List<String> options) {
+
+        public static final Jvm THIS = new Jvm(Path.of(System.getProperty("java.home")), List.of());
+
+        String executable() {
+            return home.resolve("bin").resolve("java").toString();
+        }
+
+        /** The class-data archive the build made belongs to the JVM that made it (this one). */
+        boolean readsTheBuildsArchive() {
+            return home.equals(THIS.home());
+        }
+    }
+
+    /**
      * Starts {@code <name>-service} from its packaged jar, connecting as its own database roles and
      * broker user ({@link LocalCredentials}) unless {@code environment} says otherwise; its output
      * goes to {@code log}.
      */
     public static ServiceProcess start(Path repository, String name, Path log, Map<String, String> environment) throws IOException {
+        return start(repository, name, log, environment, Jvm.THIS);
+    }
+
+    /** Starts it like {@link #start(Path, String, Path, Map)}, on another JVM or with more options. */
+    public static ServiceProcess start(Path repository, String name, Path log, Map<String, String> environment, Jvm jvm)
+            throws IOException {
         Path jar = repository.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B verify (it packages the services first)");
@@ -62,7 +87,9 @@ public final class ServiceProcess implements AutoCloseable {
         Files.deleteIfExists(log);
         Map<String, String> settings = new java.util.HashMap<>(LocalCredentials.environmentOf(name));
         settings.putAll(environment);
-        ServiceProcess service = new ServiceProcess(name, jar, jvmOptions(repository, jar), freePort(), freePort(), log, settings);
+        List<String> options = new ArrayList<>(jvmOptions(repository, jar, jvm.readsTheBuildsArchive()));
+        options.addAll(jvm.options());
+        ServiceProcess service = new ServiceProcess(name, jvm.executable(), jar, options, freePort(), freePort(), log, settings);
         service.launch();
         return service;
     }
@@ -71,13 +98,13 @@ public final class ServiceProcess implements AutoCloseable {
      * The repository's own JVM settings ({@code jvm.options}), and the service's class-data archive
      * when its build made one (start-up); a repository from before that file ran with a 256 MB heap.
      */
-    private static List<String> jvmOptions(Path repository, Path jar) {
+    private static List<String> jvmOptions(Path repository, Path jar, boolean withArchive) {
         Path options = repository.resolve("jvm.options").toAbsolutePath();
         if (!Files.exists(options)) {
             return List.of("-Xmx256m");
         }
         Path archive = jar.toAbsolutePath().resolveSibling("app-cds.jsa");
-        return Files.exists(archive) ? List.of("@" + options, "-XX:SharedArchiveFile=" + archive) : List.of("@" + options);
+        return withArchive && Files.exists(archive) ? List.of("@" + options, "-XX:SharedArchiveFile=" + archive) : List.of("@" + options);
     }
 
     public String name() {
@@ -140,7 +167,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(java);
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         // From the application's directory: the archive names the jar it was made from relative to it.
@@ -201,9 +228,5 @@ public final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String javaExecutable() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     }
 }

@@ -81,10 +81,15 @@ public class EventStore {
      * it has no snapshot of this type yet), or nothing when the stream does not exist.
      */
     public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Optional<A>> load(UUID streamId, Snapshots<E, S, A> snapshots) {
+        return replayOf(streamId, snapshots).map(replay -> replay.map(Replay::aggregate));
+    }
+
+    private <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Optional<Replay<E, S, A>>> replayOf(UUID streamId,
+                                                                                                   Snapshots<E, S, A> snapshots) {
         return sql.query(READ_FROM_SNAPSHOT, streamId, snapshots.name(), streamId, streamId, snapshots.name(), PAGE + 1)
                 .chain(rows -> {
                     if (rows.isEmpty()) {
-                        return Uni.createFrom().item(Optional.<A>empty());
+                        return Uni.createFrom().item(Optional.<Replay<E, S, A>>empty());
                     }
                     boolean fromSnapshot = "snapshot".equals(rows.get(0).text(0));
                     Replay<E, S, A> replay = fromSnapshot
@@ -95,7 +100,7 @@ public class EventStore {
                 });
     }
 
-    private <E extends DomainEvent, S, A extends Aggregate<E>> Uni<A> replay(UUID streamId, Replay<E, S, A> replay,
+    private <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Replay<E, S, A>> replay(UUID streamId, Replay<E, S, A> replay,
                                                                             List<SqlRow> page, boolean more) {
         List<E> events = new ArrayList<>(page.size());
         for (SqlRow row : page) {
@@ -103,7 +108,7 @@ public class EventStore {
         }
         replay.add(events, page.isEmpty() ? 0 : page.get(page.size() - 1).number(1), more);
         if (!more) {
-            return Uni.createFrom().item(replay.aggregate());
+            return Uni.createFrom().item(replay);
         }
         return sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE)
                 .chain(next -> replay(streamId, replay, next, next.size() == PAGE));
@@ -114,12 +119,22 @@ public class EventStore {
      * its stream: the stream's row stays locked until this transaction ends. For streams that
      * commands change side by side (a best-seller's stock item): they then wait for each other,
      * instead of all but one failing at append and starting again. Lock several streams in one
-     * order (by id), or two transactions can each hold what the other waits for.
+     * order (by id), or two transactions can each hold what the other waits for. Loaded for change
+     * again in the same transaction, the stream is restored from what this transaction read and
+     * appended ({@link LockedStreams}): no other can have changed it.
      */
     public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Optional<A>> loadForChange(UUID streamId,
                                                                                              Snapshots<E, S, A> snapshots) {
-        // A statement of its own: the load must see what the transaction it waited for committed.
-        return sql.query(LOCK, streamId).chain(() -> load(streamId, snapshots));
+        return LockedStreams.ofThisTransaction().chain(locked -> {
+            Replay<E, S, A> held = locked.replayOf(streamId, snapshots);
+            if (held != null) {
+                return Uni.createFrom().item(Optional.of(held.aggregate()));
+            }
+            // A statement of its own: the load must see what the transaction it waited for committed.
+            return sql.query(LOCK, streamId).chain(() -> replayOf(streamId, snapshots))
+                    .invoke(replay -> replay.ifPresent(it -> locked.locked(streamId, it)))
+                    .map(replay -> replay.map(Replay::aggregate));
+        });
     }
 
     /**
@@ -130,13 +145,15 @@ public class EventStore {
     public <E extends DomainEvent, S, A extends Aggregate<E>> Uni<List<StoredEvent<E>>> save(String streamType, UUID streamId,
                                                                                           A aggregate, Snapshots<E, S, A> snapshots,
                                                                                           String commandType, CommandMetadata command) {
+        List<E> changes = aggregate.changes();
+        long version = aggregate.version() + changes.size();
+        S snapshot = changes.isEmpty() || !snapshots.due(aggregate) ? null : snapshots.take().apply(aggregate);
         Uni<List<StoredEvent<E>>> appended = save(streamType, streamId, aggregate, commandType, command);
-        if (aggregate.changes().isEmpty() || !snapshots.due(aggregate)) {
-            return appended;
+        if (snapshot != null) {
+            appended = appended.call(() -> sql.update(SNAPSHOT, streamId, snapshots.name(), version, toJson(snapshot), command.at()));
         }
-        long version = aggregate.version() + aggregate.changes().size();
-        return appended.call(() -> sql.update(SNAPSHOT, streamId, snapshots.name(), version,
-                toJson(snapshots.take().apply(aggregate)), command.at()));
+        return appended.call(() -> LockedStreams.ofThisTransaction()
+                .invoke(locked -> locked.appended(streamId, snapshots, changes, version, snapshot)));
     }
 
     /** Appends an aggregate's new events, expecting the version it was loaded at. */

@@ -10,7 +10,8 @@ import org.acme.infrastructure.eventsourcing.DomainEvent;
  * long history (a stream written before it had snapshots) never sits in memory whole: at most two
  * pages do. Between pages the state is kept as an in-memory snapshot. The last page is kept with the
  * one before it, so the aggregate counts at least a page of events since its stored snapshot, and
- * its next save writes a new one: the history is replayed once.
+ * its next save writes a new one: the history is replayed once. A stream locked for change keeps its
+ * replay for the rest of the transaction ({@link LockedStreams}), told of each append.
  */
 final class Replay<E extends DomainEvent, S, A extends Aggregate<E>> {
 
@@ -49,6 +50,21 @@ final class Replay<E extends DomainEvent, S, A extends Aggregate<E>> {
         if (!page.isEmpty()) {
             lastVersion = lastVersionOfPage;
         }
+    }
+
+    /**
+     * The stream's events {@code appended} up to {@code version}, with the snapshot stored with them
+     * ({@code null} when none was): the state a load would now read, without reading it.
+     */
+    void appended(List<E> events, long version, S storedSnapshot) {
+        if (storedSnapshot != null) {
+            checkpoint = storedSnapshot;
+            checkpointVersion = version;
+            pending = new ArrayList<>();
+        } else {
+            pending.addAll(events);
+        }
+        lastVersion = version;
     }
 
     /** The aggregate, from the latest checkpoint and the events after it. */

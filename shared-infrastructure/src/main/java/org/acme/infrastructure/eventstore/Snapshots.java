@@ -15,6 +15,9 @@ import org.acme.infrastructure.eventsourcing.DomainEvent;
  * name, and the old snapshots are ignored (the stream is replayed from its start, once, and
  * snapshotted again).
  *
+ * <p>One snapshot may be restored more than once (a stream loaded for change twice in a transaction):
+ * {@code fromSnapshot} must not hand the snapshot's own mutable parts to the aggregate it builds.
+ *
  * @param family       the aggregate's event family
  * @param type         the snapshot record
  * @param fromHistory  rebuilds the aggregate from its whole history (no snapshot yet)

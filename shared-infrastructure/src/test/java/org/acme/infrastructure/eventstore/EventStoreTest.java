@@ -3,7 +3,9 @@ package org.acme.infrastructure.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -108,6 +110,47 @@ class EventStoreTest {
         Counter counter = loadWithSnapshots(stream);
         assertThat(counter.total()).isEqualTo(111);
         assertThat(counter.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aStreamLoadedForChangeAgainInOneTransaction_isAsThatTransactionLeftIt_withoutReadingItAgain() {
+        UUID stream = UUID.randomUUID();
+        incrementWithSnapshots(stream, 1);
+
+        Counter seenLast = Reactive.inTransaction(() -> incrementLocked(stream, 10)
+                // Rewritten behind the event store's back: a stream read again would show it.
+                .call(() -> sql.update("UPDATE events SET data = CAST('{\"by\": 1000}' AS jsonb) WHERE stream_id = ?", stream))
+                .chain(() -> incrementLocked(stream, 100))
+                .chain(() -> incrementLocked(stream, 1_000))
+                .chain(() -> eventStore.loadForChange(stream, Counter.SNAPSHOTS)).map(found -> found.orElseThrow()));
+
+        assertThat(seenLast.total()).as("restored from memory, not read again").isEqualTo(1_111);
+        assertThat(seenLast.version()).isEqualTo(4);
+        assertThat(snapshotVersion(stream)).as("snapshotted on schedule, as if loaded each time").isEqualTo(3);
+        assertThat(seenLast.eventsSinceSnapshot()).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackTransaction_leavesNothingOfItsStreamsToTheNextOneOnTheSameContext() {
+        UUID stream = UUID.randomUUID();
+        incrementWithSnapshots(stream, 1);
+
+        Counter next = Reactive.await(() -> Panache.withTransaction(() -> incrementLocked(stream, 10)
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("rolled back"))))
+                .onFailure().recoverWithNull()
+                .chain(() -> Panache.withTransaction(() -> eventStore.loadForChange(stream, Counter.SNAPSHOTS)))
+                .map(found -> found.orElseThrow()));
+
+        assertThat(next.total()).isEqualTo(1);
+        assertThat(next.version()).isEqualTo(1);
+    }
+
+    private Uni<List<StoredEvent<CounterEvent>>> incrementLocked(UUID stream, int by) {
+        return eventStore.loadForChange(stream, Counter.SNAPSHOTS).chain(found -> {
+            Counter counter = found.orElseThrow();
+            counter.increment(by);
+            return eventStore.save("Counter", stream, counter, Counter.SNAPSHOTS, "Increment", command());
+        });
     }
 
     @Test

@@ -150,9 +150,9 @@ final class Report {
         String history = current.asMap().keySet().stream().filter(name -> name.contains("events of history") && name.endsWith("p50 (ms)"))
                 .findFirst().orElse("");
         String spread = current.asMap().keySet().stream().filter(name -> name.startsWith("saga, ") && name.contains(" products:")
-                && !name.contains("one ")).findFirst().orElse("");
-        String historyRate = current.asMap().keySet().stream().filter(name -> name.startsWith("saga, ") && name.contains("events of history"))
-                .findFirst().orElse("");
+                && !name.contains("one ") && name.contains("highest rate")).findFirst().orElse("");
+        String historyRate = current.asMap().keySet().stream().filter(name -> name.startsWith("saga, ") && name.contains("events of history")
+                && name.contains("highest rate")).findFirst().orElse("");
         return List.of(
                 new Target("relay drain ≥ 70 % of pipelined confirms", "ratio: relay drain / pipelined confirmed publishes", 70, false, " %"),
                 new Target("ingest ≥ 30 % of PostgreSQL, 16 clients", "ratio: ingest, 16 clients / PostgreSQL, 16 clients", 30, false, " %"),

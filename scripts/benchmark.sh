@@ -7,6 +7,9 @@
 #   scripts/benchmark.sh --tracing            and this version with tracing on, beside it, with the saga's hops (about 31 minutes)
 #   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 35 minutes; a <ref>
 #                                             without a management port is seen ready on its public port)
+#   scripts/benchmark.sh --variant V          and this version run another way, beside it: V is comma-separated
+#                                             NAME=VALUE (a setting), java=PATH (another JVM), -XX:... (a JVM option
+#                                             after jvm.options); repeatable, each about 16 minutes more
 #   scripts/benchmark.sh --runs 1             one run of each (a quick look: not a figure to publish)
 #   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
 #   scripts/benchmark.sh --only saga --profile  the same, each service sampled by async-profiler, summarised

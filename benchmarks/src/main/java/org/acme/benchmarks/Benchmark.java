@@ -66,6 +66,12 @@ public final class Benchmark {
         Deployment.Instruments instruments() {
             return new Deployment.Instruments(false, false, settings, jvm);
         }
+
+        /** The heading of its column: the version, then each entry of the variant. */
+        String column(String commit) {
+            return "`" + commit + "`, " + Arrays.stream(label.split(",")).map(entry -> "`" + entry.strip() + "`")
+                    .collect(Collectors.joining(" "));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -114,7 +120,8 @@ public final class Benchmark {
         // one run of each rather than on all the runs of one.
         List<Figures> current = new ArrayList<>();
         List<Figures> traced = new ArrayList<>();
-        List<List<Figures>> varied = plan.variants().stream().map(variant -> (List<Figures>) new ArrayList<Figures>()).toList();
+        List<List<Figures>> varied = new ArrayList<>();
+        plan.variants().forEach(variant -> varied.add(new ArrayList<>()));
         List<Figures> baseline = new ArrayList<>();
         Baseline checkedOut = plan.baselineRef() == null ? null : Baseline.checkOut(repository, plan.baselineRef());
         try {
@@ -147,8 +154,7 @@ public final class Benchmark {
             columns.add(new Report.Column("`" + commit + "`, tracing on", traced));
         }
         for (int v = 0; v < plan.variants().size(); v++) {
-            columns.add(new Report.Column("`" + commit + "`, " + Arrays.stream(plan.variants().get(v).label().split(","))
-                    .map(entry -> "`" + entry.strip() + "`").collect(Collectors.joining(" ")), varied.get(v)));
+            columns.add(new Report.Column(plan.variants().get(v).column(commit), varied.get(v)));
         }
         if (checkedOut != null) {
             columns.add(new Report.Column("`" + checkedOut.commit() + "` (baseline)", baseline));
@@ -173,8 +179,7 @@ public final class Benchmark {
     }
 
     private static String valueOf(List<String> options, String option) {
-        int at = options.indexOf(option);
-        return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : null;
+        return valuesOf(options, option).stream().findFirst().orElse(null);
     }
 
     private static void measurePart(String part, Deployment system, Settings settings, Figures figures, MemorySampler memory)

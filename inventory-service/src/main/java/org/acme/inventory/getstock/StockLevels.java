@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.acme.inventory.stockitem.StockLevel;
 
-/** Reads (and, for the projection, writes) the stock levels. */
+/** Reads the stock levels ({@link StockLevelsProjection} writes them). */
 @ApplicationScoped
 public class StockLevels implements PanacheRepositoryBase<StockLevelRow, UUID> {
 

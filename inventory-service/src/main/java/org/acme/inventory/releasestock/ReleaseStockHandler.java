@@ -44,16 +44,16 @@ public class ReleaseStockHandler {
         return closedOrders.close(command.orderId(), "cancelled", metadata.at())
                 .chain(() -> reservations.heldFor(command.orderId()))
                 .chain(holdings -> InSequence.each(holdings, held -> release(held, metadata)
-                        .invoke(() -> released.add(new ReservedLine(held.productId, held.quantity)))))
+                        .invoke(() -> released.add(new ReservedLine(held.productId(), held.quantity())))))
                 .chain(() -> released.isEmpty() ? Uni.createFrom().voidItem()
                         : outbox.enqueue(new StockReleased(command.orderId(), released),
                                 EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata)).replaceWithVoid());
     }
 
     private Uni<?> release(HeldStock held, CommandMetadata metadata) {
-        return stockItems.load(held.productId)
+        return stockItems.load(held.productId())
                 .onItem().transform(found -> found.orElseThrow())
-                .invoke(item -> item.release(held.orderId, held.quantity, metadata.at()))
+                .invoke(item -> item.release(held.orderId(), held.quantity(), metadata.at()))
                 .chain(item -> stockItems.save(item, COMMAND, metadata));
     }
 }

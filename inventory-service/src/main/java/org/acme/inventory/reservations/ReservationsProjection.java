@@ -27,7 +27,7 @@ public class ReservationsProjection implements InlineProjection {
     @Override
     public Uni<?> apply(StoredEvent<?> stored) {
         if (stored.event() instanceof StockReservedEvent reserved) {
-            return reservations.persist(HeldStock.of(reserved.orderId(), reserved.productId(), reserved.quantity()));
+            return reservations.hold(reserved.orderId(), reserved.productId(), reserved.quantity());
         } else if (stored.event() instanceof StockReleasedEvent released) {
             return reservations.release(released.orderId(), released.productId());
         } else if (stored.event() instanceof StockShippedEvent shipped) {

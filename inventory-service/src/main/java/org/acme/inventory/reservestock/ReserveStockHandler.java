@@ -17,7 +17,6 @@ import org.acme.integrationevents.inventory.ReserveStockRejected;
 import org.acme.integrationevents.inventory.ReservedLine;
 import org.acme.integrationevents.inventory.Shortage;
 import org.acme.integrationevents.inventory.StockReserved;
-import org.acme.inventory.reservations.ClosedOrders;
 import org.acme.inventory.reservations.Reservations;
 import org.acme.inventory.stockitem.StockItem;
 import org.acme.inventory.stockitemstore.StockItemStore;
@@ -38,27 +37,26 @@ public class ReserveStockHandler {
 
     private final StockItemStore stockItems;
     private final Reservations reservations;
-    private final ClosedOrders closedOrders;
     private final Outbox outbox;
 
-    public ReserveStockHandler(StockItemStore stockItems, Reservations reservations, ClosedOrders closedOrders, Outbox outbox) {
+    public ReserveStockHandler(StockItemStore stockItems, Reservations reservations, Outbox outbox) {
         this.stockItems = stockItems;
         this.reservations = reservations;
-        this.closedOrders = closedOrders;
         this.outbox = outbox;
     }
 
     @WithTransaction
     public Uni<Void> handle(ReserveStock command, CommandMetadata metadata) {
         EventOrigin origin = EventOrigin.unversioned("Reservation", command.orderId(), COMMAND, metadata);
-        return closedOrders.isClosed(command.orderId()).chain(closed -> {
-            if (closed) {
+        return reservations.known(command.orderId()).chain(order -> {
+            if (order.closed()) {
                 LOG.infof("order %s was placed after it ended (a late or replayed OrderPlaced): nothing to reserve", command.orderId());
                 return Uni.createFrom().voidItem();
             }
-            return reservations.heldFor(command.orderId()).chain(held -> held.isEmpty()
+            return order.held().isEmpty()
                     ? reserve(command, metadata, origin)
-                    : announce(command.orderId(), held.stream().map(it -> new ReservedLine(it.productId, it.quantity)).toList(), origin));
+                    : announce(command.orderId(), order.held().stream().map(it -> new ReservedLine(it.productId(), it.quantity())).toList(),
+                            origin);
         });
     }
 

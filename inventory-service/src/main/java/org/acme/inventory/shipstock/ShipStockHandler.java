@@ -37,9 +37,9 @@ public class ShipStockHandler {
     }
 
     private Uni<?> ship(HeldStock held, CommandMetadata metadata) {
-        return stockItems.load(held.productId)
+        return stockItems.load(held.productId())
                 .onItem().transform(found -> found.orElseThrow())
-                .invoke(item -> item.ship(held.orderId, held.quantity, metadata.at()))
+                .invoke(item -> item.ship(held.orderId(), held.quantity(), metadata.at()))
                 .chain(item -> stockItems.save(item, COMMAND, metadata));
     }
 }

@@ -208,6 +208,23 @@ class InventorySubscribersTest {
     }
 
     @Test
+    void orderPlaced_arrivingAfterItsCancellation_reservesNothing_andAnswersNothing() throws Exception {
+        UUID productId = aStockedProduct(10);
+        UUID lateOrder = UUID.randomUUID();
+        TestMessages.publish(TestMessages.envelope(new OrderCancelled(lateOrder), "orders", "Order", lateOrder, 2L));
+        TestMessages.publish(orderPlaced(lateOrder, new OrderPlaced.Line(productId, 4)));
+        UUID nextOrder = UUID.randomUUID();
+        TestMessages.publish(orderPlaced(nextOrder, new OrderPlaced.Line(productId, 1)));
+        Subscriptions.awaitHandled(subscription, "inventory");
+
+        // The late placement came first, and the relay publishes in outbox order: an answer to it,
+        // had there been one, would be out by now.
+        awaitEvent("StockReserved.v1", nextOrder);
+        assertThat(stockField(productId, "reserved")).isEqualTo(1);
+        assertThat(inventoryEvents.matching(message -> message.body().contains(lateOrder.toString()))).isEmpty();
+    }
+
+    @Test
     void orderShipped_deliveredTwice_shipsOnce() throws Exception {
         UUID productId = aStockedProduct(10);
         UUID orderId = UUID.randomUUID();

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.acme.orders.order.OrderState;
 import org.acme.orders.order.OrderStatus;
 
-/** Reads (and, for the projection, writes) the order summaries. */
+/** Reads the order summaries ({@link OrdersProjection} writes them). */
 @ApplicationScoped
 public class Orders implements PanacheRepositoryBase<OrderSummary, UUID> {
 

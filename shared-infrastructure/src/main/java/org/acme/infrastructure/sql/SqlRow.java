@@ -1,5 +1,7 @@
 package org.acme.infrastructure.sql;
 
+import java.util.UUID;
+
 /** One row of a native query, read by column index as PostgreSQL's types come back from the reactive client. */
 public record SqlRow(Object[] values) {
 
@@ -13,5 +15,9 @@ public record SqlRow(Object[] values) {
 
     public long number(int column) {
         return ((Number) values[column]).longValue();
+    }
+
+    public UUID uuid(int column) {
+        return (UUID) values[column];
     }
 }

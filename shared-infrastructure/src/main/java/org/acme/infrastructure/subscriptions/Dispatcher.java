@@ -130,18 +130,28 @@ public class Dispatcher {
 
     /**
      * Applies messages that passed {@link #refusal} one after the other in one transaction, and answers
-     * each one's outcome (applied or duplicate) once it has committed. Fails, all of it rolled back,
-     * when any of them fails: which one is for trying them alone to find out.
+     * each one's outcome (applied or duplicate) once it has committed. Their inbox rows are recorded
+     * first, all in one statement; each subscriber then applies the events it had not applied. Fails,
+     * all of it rolled back, when any of them fails: which one is for trying them alone to find out.
      *
      * @param beforeEach told the index of each message before it is applied
      */
     Uni<List<Dispatch>> applyTogether(List<Envelope> envelopes, IntConsumer beforeEach) {
+        List<Inbox.Delivery> deliveries = envelopes.stream()
+                .flatMap(envelope -> byEventType.get(envelope.type()).stream()
+                        .map(target -> new Inbox.Delivery(target.name(), envelope.id(), envelope.type())))
+                .toList();
         List<Dispatch> outcomes = new ArrayList<>(envelopes.size());
-        return Panache.withTransaction(() -> InSequence.each(IntStream.range(0, envelopes.size()).boxed().toList(), index -> {
-                    beforeEach.accept(index);
-                    return recordAndApply(envelopes.get(index))
-                            .invoke(applied -> outcomes.add(applied ? Dispatch.applied() : Dispatch.duplicate()));
-                }))
+        return Panache.withTransaction(() -> inbox.recordFirstDeliveries(deliveries)
+                        .chain(firsts -> InSequence.each(IntStream.range(0, envelopes.size()).boxed().toList(), index -> {
+                            beforeEach.accept(index);
+                            Envelope envelope = envelopes.get(index);
+                            List<Registered> targets = byEventType.get(envelope.type()).stream()
+                                    .filter(target -> firsts.contains(new Inbox.Delivery(target.name(), envelope.id(), envelope.type())))
+                                    .toList();
+                            outcomes.add(targets.isEmpty() ? Dispatch.duplicate() : Dispatch.applied());
+                            return InSequence.each(targets, target -> apply(target, envelope));
+                        })))
                 .replaceWith(outcomes);
     }
 

@@ -124,6 +124,37 @@ class SubscriptionTest {
     }
 
     /**
+     * A batch records its inbox rows in one statement: an event applied before, delivered again in a
+     * batch, is recognised there and skipped, and the others of the batch are applied once.
+     */
+    @Test
+    void anEventAppliedBefore_deliveredAgainInABatch_isSkipped_andTheRestOfTheBatchApplied() throws Exception {
+        Envelope seen = greeting("seen-" + UUID.randomUUID(), 1);
+        String seenName = seen.payload().path("name").asText();
+        publish(seen);
+        await().atMost(PATIENCE).until(() -> countOf(seenName) == 1);
+        String gate = "gated-" + UUID.randomUUID();
+        publish(greeting(gate, 1));
+        await().atMost(PATIENCE).until(() -> subscriber.attemptsFor(gate) == 1);
+        List<Envelope> fresh = greetings("after-seen-" + UUID.randomUUID(), 2);
+        List<Envelope> batch = List.of(fresh.get(0), seen, fresh.get(1));
+        TestMessages.publishAll(batch);
+        await().atMost(PATIENCE).until(() -> subscription.inHand() == 1 + batch.size());
+
+        subscriber.open(gate);
+
+        for (Envelope greeting : fresh) {
+            String name = greeting.payload().path("name").asText();
+            await().atMost(PATIENCE).until(() -> countOf(name) == 1);
+            assertThat(subscriber.attemptsFor(name)).isEqualTo(1);
+        }
+        await().atMost(PATIENCE).until(() -> subscription.inHand() == 0);
+        assertThat(countOf(seenName)).isEqualTo(1);
+        assertThat(subscriber.attemptsFor(seenName)).as("applied the first time only").isEqualTo(1);
+        assertThat(transactionsThatRecorded(fresh)).isEqualTo(1);
+    }
+
+    /**
      * A batch in which one message fails is rolled back whole; each of its messages is then tried
      * alone: the others are applied once, and the failing one is retried and dead-lettered alone.
      */

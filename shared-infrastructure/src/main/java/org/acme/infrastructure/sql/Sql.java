@@ -8,9 +8,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Native SQL on the current Hibernate Reactive session, so that it shares the transaction of the
- * command or subscriber running it (event store, outbox, inbox: the tables no entity maps). The
- * parameters are positional ({@code ?}). Pending entity changes are flushed first: a native
- * statement does not flush them itself, and would run before them.
+ * command or subscriber running it: the event store, the outbox, the inbox, and the read models
+ * kept with the events (decision 0021). The parameters are positional ({@code ?}). Pending entity
+ * changes are flushed before an update: a native statement does not flush them itself, and would run
+ * before them. A query does not flush: what it reads must have been written by native statements.
  */
 @ApplicationScoped
 public class Sql {

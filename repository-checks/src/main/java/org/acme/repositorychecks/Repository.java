@@ -3,9 +3,14 @@ package org.acme.repositorychecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,17 +58,30 @@ final class Repository {
 
     static Repository at(Path root) {
         Path normalized = root.toAbsolutePath().normalize();
-        try (Stream<Path> walk = Files.walk(normalized)) {
-            List<Path> files = walk
-                    .filter(path -> normalized.relativize(path).toString().isEmpty() || written(normalized.relativize(path)))
-                    .filter(Files::isRegularFile)
-                    .filter(Repository::readAsText)
-                    .sorted()
-                    .toList();
-            return new Repository(normalized, files);
+        List<Path> files = new ArrayList<>();
+        try {
+            // What a build made is never entered: a test reading the tree while the build writes its
+            // reports there would meet files that vanish between being listed and being looked at.
+            Files.walkFileTree(normalized, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    return directory.equals(normalized) || written(normalized.relativize(directory))
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && written(normalized.relativize(file)) && readAsText(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + normalized, e);
         }
+        Collections.sort(files);
+        return new Repository(normalized, List.copyOf(files));
     }
 
     Path root() {
@@ -120,7 +138,7 @@ final class Repository {
         }
         try (Stream<Path> below = Files.walk(base)) {
             return below.filter(Files::isDirectory).anyMatch(directory -> exists(directory, rest));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }

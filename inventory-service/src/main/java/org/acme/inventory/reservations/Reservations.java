@@ -29,8 +29,7 @@ public class Reservations {
 
     /** What the order holds, by product id. */
     public Uni<List<HeldStock>> heldFor(UUID orderId) {
-        return sql.query("SELECT product_id, quantity FROM reservations WHERE order_id = ? ORDER BY product_id", orderId)
-                .map(rows -> rows.stream().map(row -> held(orderId, row)).toList());
+        return known(orderId).map(KnownOrder::held);
     }
 
     /** Whether the order ended and what it holds, in one statement: asked once per placement. */

@@ -24,23 +24,14 @@ public class Inbox {
         this.sql = sql;
     }
 
-    /**
-     * Records that a subscriber is applying an event, and answers false if it already did. A
-     * concurrent first delivery waits on the key and then answers false.
-     */
-    public Uni<Boolean> recordFirstDelivery(String subscriber, UUID eventId, String eventType) {
-        return sql.update("INSERT INTO inbox (subscriber, event_id, event_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                subscriber, eventId, eventType).onItem().transform(inserted -> inserted == 1);
-    }
-
     /** One subscriber applying one event. */
     public record Delivery(String subscriber, UUID eventId, String eventType) {
     }
 
     /**
-     * Records several deliveries in one statement, and answers those that are first deliveries: a
-     * batch's inbox rows in one round trip instead of one each. The same waits and answers as
-     * {@link #recordFirstDelivery} for each of them.
+     * Records that subscribers are applying events, all in one statement (a batch's rows in one round
+     * trip), and answers the deliveries that are first ones: an event a subscriber already applied is
+     * left out. A concurrent first delivery of the same event waits on its key, then is left out.
      */
     public Uni<Set<Delivery>> recordFirstDeliveries(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
@@ -50,12 +41,9 @@ public class Inbox {
         deliveries.forEach(delivery -> parameters.addAll(List.of(delivery.subscriber(), delivery.eventId(), delivery.eventType())));
         String rows = String.join(", ", Collections.nCopies(deliveries.size(), "(?, ?, ?)"));
         return sql.query("WITH recorded AS (INSERT INTO inbox (subscriber, event_id, event_type) VALUES " + rows
-                        + " ON CONFLICT DO NOTHING RETURNING subscriber, event_id) SELECT subscriber, event_id FROM recorded",
+                        + " ON CONFLICT DO NOTHING RETURNING subscriber, event_id, event_type) SELECT * FROM recorded",
                         parameters.toArray())
-                .map(recorded -> {
-                    Set<String> firsts = recorded.stream().map(row -> row.text(0) + " " + row.uuid(1)).collect(Collectors.toSet());
-                    return deliveries.stream().filter(delivery -> firsts.contains(delivery.subscriber() + " " + delivery.eventId()))
-                            .collect(Collectors.toSet());
-                });
+                .map(recorded -> recorded.stream().map(row -> new Delivery(row.text(0), row.uuid(1), row.text(2)))
+                        .collect(Collectors.toSet()));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -123,8 +122,8 @@ public class Dispatcher {
      * failure is an outcome.
      */
     Uni<Dispatch> applyOnce(Envelope envelope) {
-        return Panache.withTransaction(() -> recordAndApply(envelope))
-                .onItem().transform(applied -> applied ? Dispatch.applied() : Dispatch.duplicate())
+        return applyTogether(List.of(envelope), index -> { })
+                .map(outcomes -> outcomes.get(0))
                 .onFailure().recoverWithItem(failure -> failed(envelope, failure));
     }
 
@@ -138,8 +137,7 @@ public class Dispatcher {
      */
     Uni<List<Dispatch>> applyTogether(List<Envelope> envelopes, IntConsumer beforeEach) {
         List<Inbox.Delivery> deliveries = envelopes.stream()
-                .flatMap(envelope -> byEventType.get(envelope.type()).stream()
-                        .map(target -> new Inbox.Delivery(target.name(), envelope.id(), envelope.type())))
+                .flatMap(envelope -> byEventType.get(envelope.type()).stream().map(target -> delivery(target, envelope)))
                 .toList();
         List<Dispatch> outcomes = new ArrayList<>(envelopes.size());
         return Panache.withTransaction(() -> inbox.recordFirstDeliveries(deliveries)
@@ -147,7 +145,7 @@ public class Dispatcher {
                             beforeEach.accept(index);
                             Envelope envelope = envelopes.get(index);
                             List<Registered> targets = byEventType.get(envelope.type()).stream()
-                                    .filter(target -> firsts.contains(new Inbox.Delivery(target.name(), envelope.id(), envelope.type())))
+                                    .filter(target -> firsts.contains(delivery(target, envelope)))
                                     .toList();
                             outcomes.add(targets.isEmpty() ? Dispatch.duplicate() : Dispatch.applied());
                             return InSequence.each(targets, target -> apply(target, envelope));
@@ -155,13 +153,8 @@ public class Dispatcher {
                 .replaceWith(outcomes);
     }
 
-    /** For each subscriber that had not applied the event: records it in the inbox and applies it. True when any did. */
-    private Uni<Boolean> recordAndApply(Envelope envelope) {
-        AtomicBoolean applied = new AtomicBoolean();
-        return InSequence.each(byEventType.get(envelope.type()), target -> inbox
-                        .recordFirstDelivery(target.name(), envelope.id(), envelope.type())
-                        .chain(first -> first ? apply(target, envelope).invoke(() -> applied.set(true)) : Uni.createFrom().voidItem()))
-                .onItem().transform(done -> applied.get());
+    private static Inbox.Delivery delivery(Registered target, Envelope envelope) {
+        return new Inbox.Delivery(target.name(), envelope.id(), envelope.type());
     }
 
     private static Uni<Void> apply(Registered target, Envelope envelope) {

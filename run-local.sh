@@ -113,7 +113,9 @@ stop_services() {
   for svc in "${!pids[@]}"; do
     kill -TERM "${pids[$svc]}" 2>/dev/null || true
   done
-  for _ in $(seq 1 30); do   # Quarkus shuts down gracefully on SIGTERM; give it 15 s
+  # Quarkus shuts down gracefully on SIGTERM; give it 30 s (a JVM writing its class-data archive,
+  # Java 25's AOT cache above all, takes a few more seconds to exit)
+  for _ in $(seq 1 60); do
     local alive=0
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
     [ $alive -eq 1 ] || break
@@ -153,12 +155,12 @@ scripts/local-services.sh
 
 if [ $build -eq 1 ]; then
   if [ ${#services[@]} -eq ${#ALL_SERVICES[@]} ]; then
-    log "building: ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true"
-    ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+    log "building: ./mvnw -B -q package -DskipTests"
+    ./mvnw -B -q package -DskipTests
   else
     modules=$(IFS=,; echo "${services[*]}")
-    log "building: ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl $modules -am"
-    ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl "$modules" -am
+    log "building: ./mvnw -B -q package -DskipTests -pl $modules -am"
+    ./mvnw -B -q package -DskipTests -pl "$modules" -am
   fi
 fi
 
@@ -178,14 +180,34 @@ start_service() {
   local svc=$1 port
   port=$(port_of "$svc")
   log "starting $svc on port $port (log: $RUN_DIR/$svc.log)"
-  # jvm.options: how every service's JVM runs; the class-data archive (start-up) when the build made
-  # one, from the application's directory (the archive names its jar relative to it).
-  local archive=() root=$PWD context=${svc%-service}
-  [ -f "$svc/target/quarkus-app/app-cds.jsa" ] && archive=("-XX:SharedArchiveFile=app-cds.jsa")
+  # jvm.options: how every service's JVM runs; then its class-data archive (start-up), from the
+  # application's directory (the archive holds the class path it was recorded with).
+  local archive root=$PWD context=${svc%-service}
+  archive=$(class_archive_option "$svc")
   (cd "$svc/target/quarkus-app" && credentials_of "$context" && QUARKUS_HTTP_PORT=$port \
     QUARKUS_MANAGEMENT_PORT=$(management_port_of "$svc") JWT_PUBLIC_KEY_LOCATION="$root/.local/jwt/public.pem" exec java @"$root/jvm.options" \
-    "${archive[@]}" "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
+    "$archive" "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
   pids[$svc]=$!
+}
+# class_archive_option SERVICE: the service's class-data archive for this JVM (decision 0022), read
+# when this JVM recorded it from this build; otherwise this start records it, and the JVM writes it
+# when the service stops (Ctrl-C): the next start reads it. Java 17 archives at exit; Java 24 and
+# later make an AOT cache.
+class_archive_option() {
+  local dir=$1/target/quarkus-app home major name
+  home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+  if [ "${major:-17}" -ge 24 ]; then
+    name=class-archive-$(basename "$home").aot
+    [ "$dir/$name" -nt "$dir/quarkus-run.jar" ] && echo "-XX:AOTCache=$name" && return
+    echo "-XX:AOTCacheOutput=$name"
+  else
+    name=class-archive-$(basename "$home").jsa
+    [ "$dir/$name" -nt "$dir/quarkus-run.jar" ] && echo "-XX:SharedArchiveFile=$name" && return
+    echo "-XX:ArchiveClassesAtExit=$name"
+  fi
+  log "$1 records its class-data archive during this run (written when it stops; the next start reads it)" >&2
+  rm -f "$dir/$name"
 }
 # credentials_of CONTEXT: exports what the service connects as (in the subshell that starts it).
 credentials_of() {

@@ -21,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/local-services.sh
-# The class-data archives (app-cds.jsa) shorten start-up; the test command does without them.
-./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl benchmarks -am
+# The services' class-data archives (start-up) are recorded by the benchmark's training start
+# (decision 0022), for each JVM it runs them on.
+./mvnw -B -q package -DskipTests -pl benchmarks -am
 exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/benchmark.classpath)" -Drepository.root="$PWD" org.acme.benchmarks.Benchmark "$@"

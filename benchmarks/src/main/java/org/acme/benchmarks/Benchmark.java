@@ -85,6 +85,7 @@ public final class Benchmark {
             Path logs = repository.resolve("benchmarks/target/logs-" + only);
             Deployment.Instruments instruments = new Deployment.Instruments(options.contains("--tracing"), options.contains("--profile"));
             Profiles.forgetEarlier(logs);
+            Deployment.recordClassArchives(repository, logs.resolve("training"), Deployment.Instruments.NONE);
             try (Deployment system = Deployment.start(repository, logs, instruments)) {
                 MemorySampler memory = new MemorySampler(system);
                 for (String part : only.split(",")) {
@@ -125,6 +126,13 @@ public final class Benchmark {
         List<Figures> baseline = new ArrayList<>();
         Baseline checkedOut = plan.baselineRef() == null ? null : Baseline.checkOut(repository, plan.baselineRef());
         try {
+            Deployment.recordClassArchives(repository, target.resolve("logs-training"), Deployment.Instruments.NONE);
+            for (Variant variant : plan.variants()) {
+                Deployment.recordClassArchives(repository, target.resolve("logs-training"), variant.instruments());
+            }
+            if (checkedOut != null) {
+                Deployment.recordClassArchives(checkedOut.repository(), target.resolve("logs-training"), Deployment.Instruments.NONE);
+            }
             for (int run = 1; run <= plan.runs(); run++) {
                 log("run " + run + " of " + plan.runs() + ": this version " + commit);
                 current.add(measureSystem(repository, settings, target.resolve("logs-" + run), Deployment.Instruments.NONE));

@@ -46,11 +46,14 @@ final class Deployment implements AutoCloseable {
     private final Map<String, Double> secondsToReady = new LinkedHashMap<>();
     private long purged;
 
-    private Deployment(Path repository, Path logs, Instruments instruments, TraceCollector traces) {
+    private final boolean recordingArchives;
+
+    private Deployment(Path repository, Path logs, Instruments instruments, TraceCollector traces, boolean recordingArchives) {
         this.repository = repository;
         this.logs = logs;
         this.instruments = instruments;
         this.traces = traces;
+        this.recordingArchives = recordingArchives;
     }
 
     /** Fresh databases and virtual host, then the three services, each timed from its start to ready. */
@@ -60,7 +63,8 @@ final class Deployment implements AutoCloseable {
             Servers.freshDatabase(service, database(service));
         }
         Servers.freshVirtualHost();
-        Deployment deployment = new Deployment(repository, logs, instruments, instruments.tracing() ? TraceCollector.start() : null);
+        Deployment deployment = new Deployment(repository, logs, instruments, instruments.tracing() ? TraceCollector.start() : null,
+                false);
         try {
             for (String service : SERVICES) {
                 deployment.startService(service);
@@ -73,6 +77,39 @@ final class Deployment implements AutoCloseable {
             // A service left running would go on relaying and consuming in the next run's databases.
             deployment.close();
             throw failed;
+        }
+    }
+
+    /**
+     * A training start of the three services on the instruments' JVM, on fresh databases, unless
+     * each already has a class-data archive of its current build for that JVM: they start, become
+     * healthy and stop, and the JVM writes what they loaded into the archive every later start reads
+     * (decision 0022). A baseline (a version from before it) is measured with the archive its build
+     * made, if any, as it was.
+     */
+    static void recordClassArchives(Path repository, Path logs, Instruments instruments) throws Exception {
+        if (!Files.exists(repository.resolve("service-processes/src/main/java/org/acme/processes/ClassArchive.java"))) {
+            return;
+        }
+        boolean fresh = true;
+        for (String service : SERVICES) {
+            fresh &= ServiceProcess.hasFreshClassArchive(repository, service, instruments.jvm());
+        }
+        if (fresh) {
+            return;
+        }
+        System.out.println("[benchmark] recording the services' class-data archives for " + instruments.jvm().home());
+        for (String service : SERVICES) {
+            Servers.freshDatabase(service, database(service));
+        }
+        Servers.freshVirtualHost();
+        try (Deployment training = new Deployment(repository, logs, instruments, null, true)) {
+            for (String service : SERVICES) {
+                training.startService(service);
+            }
+            for (ServiceProcess service : training.running.values()) {
+                service.awaitHealthy(Duration.ofSeconds(120));
+            }
         }
     }
 
@@ -128,7 +165,9 @@ final class Deployment implements AutoCloseable {
             environment.put("JAVA_TOOL_OPTIONS", Profiles.agentOption(logs, service));
         }
         long start = System.nanoTime();
-        ServiceProcess process = ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment, instruments.jvm());
+        ServiceProcess process = recordingArchives
+                ? ServiceProcess.startRecordingClassArchive(repository, service, logs.resolve(service + ".log"), environment, instruments.jvm())
+                : ServiceProcess.start(repository, service, logs.resolve(service + ".log"), environment, instruments.jvm());
         running.put(service, process);
         awaitReady(process);
         secondsToReady.put(service, Math.round((System.nanoTime() - start) / 1e7) / 100.0);

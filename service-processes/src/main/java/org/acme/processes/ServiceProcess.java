@@ -33,6 +33,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private volatile Process process;
     private volatile boolean exitExpected;
+    private volatile boolean recordingArchive;
 
     /** The exit code with which a service asks its supervisor to start it again. */
     public static final int RESTART_ME = 75;
@@ -61,9 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
             return home.resolve("bin").resolve("java").toString();
         }
 
-        /** The class-data archive the build made belongs to the JVM that made it (this one). */
-        boolean readsTheBuildsArchive() {
-            return home.equals(THIS.home());
+        /** 17, 25: from the installation's {@code release} file when it is not this JVM. */
+        int featureVersion() {
+            if (home.equals(THIS.home())) {
+                return Runtime.version().feature();
+            }
+            try {
+                return Files.readAllLines(home.resolve("release")).stream()
+                        .filter(line -> line.startsWith("JAVA_VERSION="))
+                        .map(line -> Runtime.Version.parse(line.substring("JAVA_VERSION=".length()).replace("\"", "")).feature())
+                        .findFirst().orElseThrow(() -> new IllegalStateException(home + "/release names no JAVA_VERSION"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot tell the Java version of " + home, e);
+            }
         }
     }
 
@@ -79,7 +90,28 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts it like {@link #start(Path, String, Path, Map)}, on another JVM or with more options. */
     public static ServiceProcess start(Path repository, String name, Path log, Map<String, String> environment, Jvm jvm)
             throws IOException {
-        Path jar = repository.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+        return start(repository, name, log, environment, jvm, false);
+    }
+
+    /**
+     * Starts it as a training start: the JVM records the service's class-data archive, which every
+     * later start on that JVM reads ({@link ClassArchive}); {@link #close()} stops it and waits until
+     * the archive is written.
+     */
+    public static ServiceProcess startRecordingClassArchive(Path repository, String name, Path log, Map<String, String> environment,
+                                                            Jvm jvm) throws IOException {
+        return start(repository, name, log, environment, jvm, true);
+    }
+
+    /** Whether {@code jvm} has a class-data archive of the service's current build. */
+    public static boolean hasFreshClassArchive(Path repository, String name, Jvm jvm) throws IOException {
+        Path jar = jarOf(repository, name);
+        return ClassArchive.of(jvm, jar.getParent()).isFreshFor(jar);
+    }
+
+    private static ServiceProcess start(Path repository, String name, Path log, Map<String, String> environment, Jvm jvm,
+                                        boolean recordingArchive) throws IOException {
+        Path jar = jarOf(repository, name);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -B verify (it packages the services first)");
         }
@@ -87,24 +119,41 @@ public final class ServiceProcess implements AutoCloseable {
         Files.deleteIfExists(log);
         Map<String, String> settings = new java.util.HashMap<>(LocalCredentials.environmentOf(name));
         settings.putAll(environment);
-        List<String> options = new ArrayList<>(jvmOptions(repository, jar, jvm.readsTheBuildsArchive()));
+        List<String> options = new ArrayList<>(jvmOptions(repository, jar, jvm, recordingArchive));
         options.addAll(jvm.options());
         ServiceProcess service = new ServiceProcess(name, jvm.executable(), jar, options, freePort(), freePort(), log, settings);
+        service.recordingArchive = recordingArchive;
         service.launch();
         return service;
     }
 
+    private static Path jarOf(Path repository, String name) {
+        return repository.resolve(name + "-service/target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    }
+
     /**
-     * The repository's own JVM settings ({@code jvm.options}), and the service's class-data archive
-     * when its build made one (start-up); a repository from before that file ran with a 256 MB heap.
+     * The repository's own JVM settings ({@code jvm.options}), and the service's class-data archive:
+     * the one recorded by a training start on this JVM (decision 0022) when it is of this build, else
+     * the smaller one a build of a version from before it made ({@code app-cds.jsa}, for the JVM that
+     * built it). A repository from before {@code jvm.options} ran with a 256 MB heap.
      */
-    private static List<String> jvmOptions(Path repository, Path jar, boolean withArchive) {
+    private static List<String> jvmOptions(Path repository, Path jar, Jvm jvm, boolean recordingArchive) throws IOException {
         Path options = repository.resolve("jvm.options").toAbsolutePath();
         if (!Files.exists(options)) {
             return List.of("-Xmx256m");
         }
-        Path archive = jar.toAbsolutePath().resolveSibling("app-cds.jsa");
-        return withArchive && Files.exists(archive) ? List.of("@" + options, "-XX:SharedArchiveFile=" + archive) : List.of("@" + options);
+        ClassArchive archive = ClassArchive.of(jvm, jar.getParent());
+        if (recordingArchive) {
+            Files.deleteIfExists(archive.file());
+            return List.of("@" + options, archive.recordingOption());
+        }
+        if (archive.isFreshFor(jar)) {
+            return List.of("@" + options, archive.readingOption());
+        }
+        Path buildsArchive = jar.resolveSibling("app-cds.jsa");
+        return jvm.home().equals(Jvm.THIS.home()) && Files.exists(buildsArchive)
+                ? List.of("@" + options, "-XX:SharedArchiveFile=" + buildsArchive)
+                : List.of("@" + options);
     }
 
     public String name() {
@@ -169,8 +218,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        // From the application's directory: the archive names the jar it was made from relative to it.
+        // From the application's directory, the jar named relative to it, as run-local.sh starts it:
+        // a class-data archive holds the class path it was recorded with, and is read with the same.
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -219,7 +269,8 @@ public final class ServiceProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         exitExpected = true;
         process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        // A training start writes its archive as it exits: Java 25 assembles its AOT cache then.
+        if (!process.waitFor(recordingArchive ? 180 : 15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -27,23 +27,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final String java;
     private final Path jar;
     private final List<String> jvmOptions;
+    private final boolean recordingArchive;
     private final int port;
     private final int managementPort;
     private final Path log;
     private final Map<String, String> environment;
     private volatile Process process;
     private volatile boolean exitExpected;
-    private volatile boolean recordingArchive;
 
     /** The exit code with which a service asks its supervisor to start it again. */
     public static final int RESTART_ME = 75;
 
-    private ServiceProcess(String name, String java, Path jar, List<String> jvmOptions, int port, int managementPort, Path log,
-                           Map<String, String> environment) {
+    private ServiceProcess(String name, String java, Path jar, List<String> jvmOptions, boolean recordingArchive, int port,
+                           int managementPort, Path log, Map<String, String> environment) {
         this.name = name;
         this.java = java;
         this.jar = jar;
         this.jvmOptions = jvmOptions;
+        this.recordingArchive = recordingArchive;
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
@@ -121,8 +122,8 @@ public final class ServiceProcess implements AutoCloseable {
         settings.putAll(environment);
         List<String> options = new ArrayList<>(jvmOptions(repository, jar, jvm, recordingArchive));
         options.addAll(jvm.options());
-        ServiceProcess service = new ServiceProcess(name, jvm.executable(), jar, options, freePort(), freePort(), log, settings);
-        service.recordingArchive = recordingArchive;
+        ServiceProcess service = new ServiceProcess(name, jvm.executable(), jar, options, recordingArchive, freePort(), freePort(), log,
+                settings);
         service.launch();
         return service;
     }

@@ -194,20 +194,22 @@ start_service() {
 # when the service stops (Ctrl-C): the next start reads it. Java 17 archives at exit; Java 24 and
 # later make an AOT cache.
 class_archive_option() {
-  local dir=$1/target/quarkus-app home major name
+  local dir=$1/target/quarkus-app home major extension read record name
   home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
   if [ "${major:-17}" -ge 24 ]; then
-    name=class-archive-$(basename "$home").aot
-    [ "$dir/$name" -nt "$dir/quarkus-run.jar" ] && echo "-XX:AOTCache=$name" && return
-    echo "-XX:AOTCacheOutput=$name"
+    extension=aot read=-XX:AOTCache= record=-XX:AOTCacheOutput=
   else
-    name=class-archive-$(basename "$home").jsa
-    [ "$dir/$name" -nt "$dir/quarkus-run.jar" ] && echo "-XX:SharedArchiveFile=$name" && return
-    echo "-XX:ArchiveClassesAtExit=$name"
+    extension=jsa read=-XX:SharedArchiveFile= record=-XX:ArchiveClassesAtExit=
+  fi
+  name=class-archive-$(basename "$home").$extension
+  if [ "$dir/$name" -nt "$dir/quarkus-run.jar" ]; then
+    echo "$read$name"
+    return
   fi
   log "$1 records its class-data archive during this run (written when it stops; the next start reads it)" >&2
   rm -f "$dir/$name"
+  echo "$record$name"
 }
 # credentials_of CONTEXT: exports what the service connects as (in the subshell that starts it).
 credentials_of() {

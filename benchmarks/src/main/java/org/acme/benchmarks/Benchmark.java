@@ -127,11 +127,12 @@ public final class Benchmark {
         Baseline checkedOut = plan.baselineRef() == null ? null : Baseline.checkOut(repository, plan.baselineRef());
         try {
             Deployment.recordClassArchives(repository, target.resolve("logs-training"), Deployment.Instruments.NONE);
-            for (Variant variant : plan.variants()) {
-                Deployment.recordClassArchives(repository, target.resolve("logs-training"), variant.instruments());
+            for (int v = 0; v < plan.variants().size(); v++) {
+                Deployment.recordClassArchives(repository, target.resolve("logs-training-variant-" + (v + 1)),
+                        plan.variants().get(v).instruments());
             }
             if (checkedOut != null) {
-                Deployment.recordClassArchives(checkedOut.repository(), target.resolve("logs-training"), Deployment.Instruments.NONE);
+                Deployment.recordClassArchives(checkedOut.repository(), target.resolve("logs-training-baseline"), Deployment.Instruments.NONE);
             }
             for (int run = 1; run <= plan.runs(); run++) {
                 log("run " + run + " of " + plan.runs() + ": this version " + commit);

@@ -301,6 +301,10 @@ final class Checker {
         for (String subscriber : SUBSCRIBERS) {
             cluster.broker().queue(subscriber + ".integration-events")
                     .ifPresent(stats -> verdict.addCount(Finding.IN_FLIGHT, stats.unacknowledged()));
+            // A dead letter handed out by the DLQ and not yet acknowledged is neither waiting there nor
+            // kept: still moving, or held by a consumer that will never deliver it (decision 0023).
+            cluster.broker().queue(subscriber + ".integration-events.dlq")
+                    .ifPresent(stats -> verdict.addCount(Finding.IN_FLIGHT, stats.unacknowledged()));
         }
     }
 

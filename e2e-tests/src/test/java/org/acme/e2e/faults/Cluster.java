@@ -1,6 +1,9 @@
 package org.acme.e2e.faults;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.acme.e2e.DeadLetterDesk;
 import org.acme.processes.LocalDatabases;
 import org.acme.processes.ServiceProcess;
@@ -25,6 +30,7 @@ final class Cluster implements AutoCloseable {
     static final String VIRTUAL_HOST = "faults";
     static final List<String> SERVICES = List.of("catalog", "orders", "inventory");
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Pattern WARNING = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d+ (WARN|ERROR) ");
 
     private final Path repository;
     private final Path logs;
@@ -143,6 +149,26 @@ final class Cluster implements AutoCloseable {
     static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * The last warnings and errors each instance logged, a line each: what a failed scenario prints,
+     * as CI keeps the build's output but not the services' logs.
+     */
+    String lastWarnings(int perInstance) {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
+                List<String> warnings = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                        .filter(line -> WARNING.matcher(line).lookingAt()).toList();
+                text.append("\n").append(log.getFileName()).append(", its last warnings and errors:");
+                warnings.subList(Math.max(0, warnings.size() - perInstance), warnings.size())
+                        .forEach(line -> text.append("\n  ").append(line, 0, Math.min(line.length(), 300)));
+            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            text.append("\n(the services' logs cannot be read: ").append(unreadable).append(')');
+        }
+        return text.toString();
     }
 
     @Override

@@ -26,6 +26,8 @@ final class Scenario implements AutoCloseable {
     }
 
     static final int PRODUCTS = 8;
+    /** How many of its last warnings and errors each instance shows when a scenario fails. */
+    private static final int WARNINGS_SHOWN = 15;
 
     private final String name;
     private final Cluster cluster;
@@ -92,7 +94,8 @@ final class Scenario implements AutoCloseable {
     /** Waits until everything sent so far has been delivered and applied (the workload paused). */
     void awaitDrained() throws InterruptedException {
         Checker.Settled settled = new Checker(cluster, workload, tap).awaitSettled(Instant.now(), Duration.ofSeconds(60), 0);
-        assertThat(settled.inTime()).as("%s: drained before the fault; the checker found: %s", name, settled.verdict()).isTrue();
+        assertThat(settled.inTime()).as(() -> String.format("%s: drained before the fault; the checker found: %s%s", name,
+                settled.verdict(), cluster.lastWarnings(WARNINGS_SHOWN))).isTrue();
     }
 
     void measure(String what, Object value) {
@@ -114,7 +117,8 @@ final class Scenario implements AutoCloseable {
                 Math.round(settled.catchUp().toMillis() / 100.0) / 10.0, settled.inTime(), measurements);
         write(result);
         assertThat(settled.inTime())
-                .as("%s: the system settled within %s of the fault's end; the checker found: %s", name, catchUpLimit, verdict)
+                .as(() -> String.format("%s: the system settled within %s of the fault's end; the checker found: %s%s", name,
+                        catchUpLimit, verdict, cluster.lastWarnings(WARNINGS_SHOWN)))
                 .isTrue();
         return result;
     }

@@ -3,8 +3,8 @@ package org.acme.infrastructure.deadletters;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.LongString;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.acme.infrastructure.rabbitmq.Backoff;
 import org.acme.infrastructure.rabbitmq.RabbitConnector;
 import org.acme.infrastructure.rabbitmq.Topology;
@@ -38,6 +36,11 @@ import org.jboss.logging.Logger;
  * DLQ and is tried again after a pause. The DLQ is where dead letters arrive — from this service,
  * with their reason, or from the broker at the delivery limit — and the store is where an operator
  * finds them. It runs in every instance of a subscribing service, each on its own connection.
+ *
+ * <p>It polls ({@code basic.get}) rather than consumes (decision 0023): a quorum DLQ deleted and at
+ * once declared again can keep a consumer of the deleted queue registered on the new one, without a
+ * cancel, and hand it the messages it never delivers (RabbitMQ 3.10). A poll holds no consumer, so a
+ * DLQ deleted, or deleted and declared again, is simply read again.
  */
 @ApplicationScoped
 public class DeadLetterQueueDrain {
@@ -46,8 +49,8 @@ public class DeadLetterQueueDrain {
     private static final Duration KEEP_PATIENCE = Duration.ofSeconds(10);
     /** How long a message that could not be kept waits before the DLQ offers it again. */
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
-    /** How often the drain checks that its DLQ still has a consumer, in seconds. */
-    private static final int CONSUMER_CHECK_SECONDS = 5;
+    /** How long an empty DLQ waits before it is read again: dead letters reach the store within it. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final RabbitConnector rabbit;
     private final DeadLetterStore store;
@@ -87,29 +90,25 @@ public class DeadLetterQueueDrain {
 
     private void run() {
         Backoff backoff = new Backoff(config.retryDelay(), Duration.ofSeconds(5));
+        String queue = Topology.deadLetterQueueOf(context);
         while (running) {
             try (Connection connection = rabbit.connect(context + "-dead-letter-drain")) {
-                CountDownLatch closed = new CountDownLatch(1);
-                connection.addShutdownListener(cause -> closed.countDown());
                 Channel channel = connection.createChannel();
-                // A channel the broker closes while the connection stays (a refused acknowledgement) consumes no more.
-                channel.addShutdownListener(cause -> closed.countDown());
-                channel.basicQos(16);
-                channel.basicConsume(Topology.deadLetterQueueOf(context), false, consumer(channel, closed));
-                LOG.infof("the dead-letter drain of %s consumes %s", context, Topology.deadLetterQueueOf(context));
-                backoff.reset();
-                for (int second = 1; running && !closed.await(1, TimeUnit.SECONDS); second++) {
-                    // Consuming (the consumer works on the client's own threads). A DLQ deleted and declared
-                    // again may leave no consumer without a cancel reaching this one: then consume again.
-                    if (second % CONSUMER_CHECK_SECONDS == 0 && !consumed(connection)) {
-                        LOG.warnf("the dead-letter drain of %s finds no consumer on its DLQ: consuming again", context);
-                        break;
+                LOG.infof("the dead-letter drain of %s reads %s", context, queue);
+                while (running) {
+                    GetResponse message = channel.basicGet(queue, false);
+                    backoff.reset();
+                    if (message == null) {
+                        Thread.sleep(POLL_INTERVAL.toMillis());
+                    } else {
+                        keep(channel, message);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                // The DLQ deleted (a 404 closes the channel) or the broker away: read again once it is back.
                 if (running) {
                     LOG.infof("the dead-letter drain of %s waits for its DLQ: %s", context, e);
                     backoff.pause();
@@ -118,37 +117,17 @@ public class DeadLetterQueueDrain {
         }
     }
 
-    /** Whether the DLQ has a consumer (this drain's, or another instance's): false if it cannot tell. */
-    private boolean consumed(Connection connection) {
-        try (Channel probe = connection.createChannel()) {
-            return probe.queueDeclarePassive(Topology.deadLetterQueueOf(context)).getConsumerCount() > 0;
-        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException cannotTell) {
-            return false;
+    private void keep(Channel channel, GetResponse message) throws IOException, InterruptedException {
+        AMQP.BasicProperties properties = message.getProps();
+        LOG.debugf("keeping dead letter %s", properties.getMessageId());
+        try {
+            store.keep(deadLetterOf(message.getEnvelope(), properties, message.getBody())).await().atMost(KEEP_PATIENCE);
+            channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+        } catch (RuntimeException cannotKeepNow) {
+            LOG.warnf(cannotKeepNow, "cannot keep dead letter %s yet, it goes back to the DLQ", properties.getMessageId());
+            Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
+            channel.basicNack(message.getEnvelope().getDeliveryTag(), false, true);
         }
-    }
-
-    private DefaultConsumer consumer(Channel channel, CountDownLatch closed) {
-        return new DefaultConsumer(channel) {
-            @Override
-            public void handleCancel(String tag) {
-                // The DLQ was deleted: consume again once the subscription's topology has declared it again.
-                LOG.infof("the dead-letter drain of %s was cancelled by the broker (its DLQ deleted?): consuming again", context);
-                closed.countDown();
-            }
-
-            @Override
-            public void handleDelivery(String tag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) throws IOException {
-                LOG.debugf("keeping dead letter %s", properties.getMessageId());
-                try {
-                    store.keep(deadLetterOf(delivery, properties, body)).await().atMost(KEEP_PATIENCE);
-                    channel.basicAck(delivery.getDeliveryTag(), false);
-                } catch (RuntimeException cannotKeepNow) {
-                    LOG.warnf(cannotKeepNow, "cannot keep dead letter %s yet, it goes back to the DLQ", properties.getMessageId());
-                    pause();
-                    channel.basicNack(delivery.getDeliveryTag(), false, true);
-                }
-            }
-        };
     }
 
     /** What the store keeps of a message from the DLQ, read from what this service or the broker wrote on it. */
@@ -227,13 +206,5 @@ public class DeadLetterQueueDrain {
             return plain;
         }
         return value;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

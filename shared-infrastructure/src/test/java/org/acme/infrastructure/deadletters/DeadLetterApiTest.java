@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.rabbitmq.client.Channel;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.acme.infrastructure.rabbitmq.Topology;
 import org.acme.infrastructure.subscriptions.WhenGreetedThenCountGreeting;
+import org.acme.infrastructure.testing.LocalBroker;
 import org.acme.infrastructure.testing.TestMessages;
 import org.acme.integrationevents.Envelope;
 import org.acme.integrationevents.infratest.Greeted;
@@ -128,6 +131,27 @@ class DeadLetterApiTest {
                 .body("state", equalTo("discarded")).body("discardReason", equalTo("a test greeting, never to be counted"))
                 .body("settledBy", equalTo("operator-olga"));
         asAdministrator().post(url("/dead-letters/" + id + "/redrive")).then().statusCode(409);
+    }
+
+    /**
+     * A quorum DLQ deleted and at once declared again (by this service's dead-lettering, or its
+     * topology check) can keep a consumer of the deleted queue registered on the new one, without a
+     * cancel (RabbitMQ 3.10): what reached the DLQ would wait there unseen, handed to that consumer
+     * and never delivered. Several rounds, since the first deletion is often announced.
+     */
+    @Test
+    void deadLetters_sentRightAfterTheirDlqWasDeletedAndDeclaredAgain_areKept() throws Exception {
+        for (int round = 1; round <= 3; round++) {
+            try (com.rabbitmq.client.Connection connection = LocalBroker.connect("test-delete-dlq");
+                 Channel channel = connection.createChannel()) {
+                channel.queueDelete(Topology.deadLetterQueueOf("infratest"));
+                channel.queueDeclare(Topology.deadLetterQueueOf("infratest"), true, false, false, Map.of("x-queue-type", "quorum"));
+                channel.queueBind(Topology.deadLetterQueueOf("infratest"), Topology.deadLetterExchangeOf("infratest"), "");
+            }
+            Envelope greeting = greeting("explode-" + UUID.randomUUID());
+            TestMessages.publish(greeting);
+            assertThat(awaitListed(greeting)).as("round %d", round).containsEntry("state", "waiting");
+        }
     }
 
     @Test

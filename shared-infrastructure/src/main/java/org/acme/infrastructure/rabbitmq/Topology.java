@@ -105,10 +105,7 @@ public final class Topology {
      * dead-lettering to its DLQ, and the exchange dead letters are moved back through.
      */
     public static void declareSubscriber(Channel channel, String context, int deliveryLimit) throws IOException {
-        String deadLetters = deadLetterExchangeOf(context);
-        channel.exchangeDeclare(deadLetters, BuiltinExchangeType.FANOUT, true, false, Map.of());
-        channel.queueDeclare(deadLetterQueueOf(context), true, false, false, Map.of("x-queue-type", "quorum"));
-        channel.queueBind(deadLetterQueueOf(context), deadLetters, "");
+        declareDeadLetterQueue(channel, context);
         Map<String, Object> arguments = new HashMap<>(deadLetteringOf(context));
         arguments.put("x-queue-type", "quorum");
         arguments.put("x-single-active-consumer", true);
@@ -116,6 +113,19 @@ public final class Topology {
         channel.queueDeclare(queueOf(context), true, false, false, arguments);
         channel.exchangeDeclare(redriveExchangeOf(context), BuiltinExchangeType.FANOUT, true, false, Map.of());
         channel.queueBind(queueOf(context), redriveExchangeOf(context), "");
+    }
+
+    /**
+     * A subscribing context's DLQ and the exchange dead letters reach it through. What dead-lettering
+     * declares when it finds them gone: the subscriber's queue itself it leaves to the topology check,
+     * as a queue declared again within moments of its deletion can keep a consumer of the deleted one
+     * registered, uncancelled (decision 0023).
+     */
+    public static void declareDeadLetterQueue(Channel channel, String context) throws IOException {
+        String deadLetters = deadLetterExchangeOf(context);
+        channel.exchangeDeclare(deadLetters, BuiltinExchangeType.FANOUT, true, false, Map.of());
+        channel.queueDeclare(deadLetterQueueOf(context), true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueBind(deadLetterQueueOf(context), deadLetters, "");
     }
 
     /**

@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  *   <li>{@code mandatory}: a DLQ or binding that was deleted returns the copy instead of dropping it
- *       while still confirming; the topology is then declared again and the send retried;</li>
+ *       while still confirming; the DLQ is then declared again (the DLQ alone, decision 0023) and the
+ *       send retried;</li>
  *   <li>a connection of its own: a publisher blocked by a broker alarm must not block the
  *       consumer's acknowledgements, which travel on the consumer's connection;</li>
  *   <li>after a nack, a timeout or a return, the channel is closed and the next send opens a new
@@ -146,7 +147,7 @@ public class DeadLetters {
         close();
         connection = rabbit.connect(context + "-dead-letters");
         channel = connection.createChannel();
-        Topology.declareSubscriber(channel, context, config.deliveryLimit());
+        Topology.declareDeadLetterQueue(channel, context);
         channel.confirmSelect();
         channel.addReturnListener(message -> returned.set(true));
         return channel;

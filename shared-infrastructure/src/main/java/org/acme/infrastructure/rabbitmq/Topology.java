@@ -111,6 +111,11 @@ public final class Topology {
         arguments.put("x-single-active-consumer", true);
         arguments.put("x-delivery-limit", (long) deliveryLimit);
         channel.queueDeclare(queueOf(context), true, false, false, arguments);
+        declareRedrive(channel, context);
+    }
+
+    /** The exchange a subscriber's dead letters are moved back through, bound to its queue (which must exist). */
+    public static void declareRedrive(Channel channel, String context) throws IOException {
         channel.exchangeDeclare(redriveExchangeOf(context), BuiltinExchangeType.FANOUT, true, false, Map.of());
         channel.queueBind(queueOf(context), redriveExchangeOf(context), "");
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -45,6 +46,8 @@ public class SubscriptionTopology {
     private static final Logger LOG = Logger.getLogger(SubscriptionTopology.class);
     /** Checks in a row with the broker reachable but the channel down before the service gives up on it. */
     private static final int UNHEALTHY_CHECKS_BEFORE_EXIT = 6;
+    /** How long after finding its queue deleted the service waits before it declares it again (decision 0023). */
+    private static final Duration QUIET_BEFORE_DECLARING_AGAIN = Duration.ofSeconds(2);
     /** Checks in a row finding the queue without any consumer (the connector reconnects within 1 s). */
     private static final int CHECKS_WITHOUT_CONSUMER_BEFORE_EXIT = 3;
 
@@ -106,10 +109,10 @@ public class SubscriptionTopology {
      * check after check, is. The connector subscribes again about a second after the broker cancelled
      * its consumer, and gives up if the queue is not there by then: a queue this check finds gone
      * (and declares again) is a lost consumer; one deleted and declared again by someone else between
-     * two checks shows up as a queue nobody consumes — unless it was declared again within moments of
-     * its deletion, when RabbitMQ may still count the stranded consumer on it, which this check cannot
-     * tell from a live one (decision 0023). Package-private for the tests, which cannot wait for the
-     * timer's turn.
+     * two checks shows up as a queue nobody consumes — unless someone declared it again within moments
+     * of its deletion (no instance of a service does: see {@link #declare}), when RabbitMQ may still
+     * count the stranded consumer on it, which this check cannot tell from a live one (decision 0023).
+     * Package-private for the tests, which cannot wait for the timer's turn.
      */
     void check() {
         QueueState queue = declareAgainAndLook();
@@ -142,7 +145,7 @@ public class SubscriptionTopology {
     private QueueState declareAgainAndLook() {
         try (Connection connection = rabbit.connect(context + "-topology")) {
             boolean deleted = !queueExists(connection);
-            declare(connection);
+            declare(connection, deleted);
             try (Channel channel = connection.createChannel()) {
                 AMQP.Queue.DeclareOk queue = channel.queueDeclarePassive(Topology.queueOf(context));
                 int consumers = queue.getConsumerCount();
@@ -158,13 +161,27 @@ public class SubscriptionTopology {
     }
 
     /**
-     * The queue and its DLQ, then a binding per subscribed type. A publisher's exchange is declared by
-     * that publisher alone (decision 0015): one not there yet (a first deployment, the publisher not
-     * started) refuses its bindings until a later check, while the queue is consumed meanwhile.
+     * The DLQ, the queue if it is missing, then a binding per subscribed type. A publisher's exchange
+     * is declared by that publisher alone (decision 0015): one not there yet (a first deployment, the
+     * publisher not started) refuses its bindings until a later check, while the queue is consumed
+     * meanwhile.
+     *
+     * <p>A queue that exists is never declared again, and one found gone, once this service had
+     * declared it, only after a pause: declared again within moments of its deletion, a quorum queue can
+     * keep the deleted one's consumers (this service's, another instance's) registered, uncancelled,
+     * and hand them messages they never deliver (decision 0023). The pause lets the broker cancel them.
      */
-    private void declare(Connection connection) throws IOException, TimeoutException {
+    private void declare(Connection connection, boolean queueMissing) throws IOException, TimeoutException {
         try (Channel channel = connection.createChannel()) {
-            Topology.declareSubscriber(channel, context, config.deliveryLimit());
+            Topology.declareDeadLetterQueue(channel, context);
+            if (queueMissing) {
+                if (declared) {
+                    pause(QUIET_BEFORE_DECLARING_AGAIN);
+                }
+                Topology.declareSubscriber(channel, context, config.deliveryLimit());
+            } else {
+                Topology.declareRedrive(channel, context);
+            }
         }
         Set<String> missing = new TreeSet<>();
         Channel channel = connection.createChannel();
@@ -196,6 +213,14 @@ public class SubscriptionTopology {
     /** The publishers' exchanges this subscription could not bind to yet: not declared by their publisher. */
     public Set<String> exchangesNotDeclaredYet() {
         return exchangesNotDeclaredYet;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A passive declaration answered 404 closes its channel: it gets one of its own. */

@@ -299,12 +299,11 @@ final class Checker {
             }
         }
         for (String subscriber : SUBSCRIBERS) {
-            cluster.broker().queue(subscriber + ".integration-events")
-                    .ifPresent(stats -> verdict.addCount(Finding.IN_FLIGHT, stats.unacknowledged()));
             // A dead letter handed out by the DLQ and not yet acknowledged is neither waiting there nor
             // kept: still moving, or held by a consumer that will never deliver it (decision 0023).
-            cluster.broker().queue(subscriber + ".integration-events.dlq")
-                    .ifPresent(stats -> verdict.addCount(Finding.IN_FLIGHT, stats.unacknowledged()));
+            for (String queue : List.of(subscriber + ".integration-events", subscriber + ".integration-events.dlq")) {
+                cluster.broker().queue(queue).ifPresent(stats -> verdict.addCount(Finding.IN_FLIGHT, stats.unacknowledged()));
+            }
         }
     }
 

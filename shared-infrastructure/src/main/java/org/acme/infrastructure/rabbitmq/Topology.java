@@ -100,12 +100,17 @@ public final class Topology {
     }
 
     /**
-     * Declares a subscribing context's quorum queue: one consumer at a time (so events are handled
+     * Declares a subscribing context's DLQ and quorum queue: one consumer at a time (so events are handled
      * in order even with several instances), a bounded number of deliveries, at-least-once
      * dead-lettering to its DLQ, and the exchange dead letters are moved back through.
      */
     public static void declareSubscriber(Channel channel, String context, int deliveryLimit) throws IOException {
         declareDeadLetterQueue(channel, context);
+        declareSubscriberQueue(channel, context, deliveryLimit);
+    }
+
+    /** The subscribing context's queue alone, and the exchange its dead letters are moved back through. */
+    public static void declareSubscriberQueue(Channel channel, String context, int deliveryLimit) throws IOException {
         Map<String, Object> arguments = new HashMap<>(deadLetteringOf(context));
         arguments.put("x-queue-type", "quorum");
         arguments.put("x-single-active-consumer", true);

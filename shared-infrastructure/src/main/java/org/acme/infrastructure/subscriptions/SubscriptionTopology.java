@@ -178,7 +178,7 @@ public class SubscriptionTopology {
                 if (declared) {
                     pause(QUIET_BEFORE_DECLARING_AGAIN);
                 }
-                Topology.declareSubscriber(channel, context, config.deliveryLimit());
+                Topology.declareSubscriberQueue(channel, context, config.deliveryLimit());
             } else {
                 Topology.declareRedrive(channel, context);
             }

@@ -11,9 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,9 +73,10 @@ class SubscriptionQueueDeclaredAgainTest {
         try (Connection connection = LocalBroker.connect("test-look"); Channel channel = connection.createChannel()) {
             ready = channel.queueDeclarePassive(Topology.queueOf("infratest")).getMessageCount();
         }
-        assertThat(countOf(name) == 1 || ready == 1)
+        int handled = SubscriptionTest.countOf(dataSource, name);
+        assertThat(handled == 1 || ready == 1)
                 .as("the greeting is handled (a consumer of the new queue) or waits in it; never held by a consumer"
-                        + " that will not deliver it (handled %d times, %d ready)", countOf(name), ready)
+                        + " that will not deliver it (handled %d times, %d ready)", handled, ready)
                 .isTrue();
     }
 
@@ -95,16 +93,6 @@ class SubscriptionQueueDeclaredAgainTest {
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private int countOf(String name) throws SQLException {
-        try (java.sql.Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT count FROM greetings WHERE name = ?")) {
-            statement.setString(1, name);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getInt(1) : 0;
-            }
         }
     }
 }

@@ -13,6 +13,7 @@
 #   scripts/benchmark.sh --runs 1             one run of each (a quick look: not a figure to publish)
 #   scripts/benchmark.sh --only ingest,saga   some parts (ingest, saga, relay) of this version, printed, not written
 #   scripts/benchmark.sh --only saga --profile  the same, each service sampled by async-profiler, summarised
+#   scripts/benchmark.sh --only saga --variant -XX:NativeMemoryTracking=summary   the same, run as the variant says
 #   scripts/benchmark.sh --smoke              seconds, small counts, into benchmarks/target (what the tests run)
 #
 # It needs what ./mvnw -B verify needs (scripts/local-services.sh sets it up), and the machine to

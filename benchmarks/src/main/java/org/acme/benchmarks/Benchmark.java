@@ -26,7 +26,7 @@ import org.acme.processes.ServiceProcess;
  *                       environment variable), java=PATH (another Java installation), -XX:... (a JVM option
  *                       after jvm.options); may be given more than once
  *   --baseline REF      build REF in a worktree and measure it too
- *   --only PARTS        some parts (ingest, saga, relay) once, printed, not written
+ *   --only PARTS        some parts (ingest, saga, relay) once, printed, not written (with the first --variant, if given)
  *   --profile           with --only: each service sampled by async-profiler, summarised
  * </pre>
  */
@@ -83,9 +83,12 @@ public final class Benchmark {
         if (only != null) {
             // Parts measured while working on them: printed only, never written over the docs.
             Path logs = repository.resolve("benchmarks/target/logs-" + only);
-            Deployment.Instruments instruments = new Deployment.Instruments(options.contains("--tracing"), options.contains("--profile"));
+            String variant = valueOf(options, "--variant");
+            Deployment.Instruments varied = variant == null ? Deployment.Instruments.NONE : Variant.of(variant).instruments();
+            Deployment.Instruments instruments = new Deployment.Instruments(options.contains("--tracing"), options.contains("--profile"),
+                    varied.settings(), varied.jvm());
             Profiles.forgetEarlier(logs);
-            Deployment.recordClassArchives(repository, logs.resolve("training"), Deployment.Instruments.NONE);
+            Deployment.recordClassArchives(repository, logs.resolve("training"), varied);
             try (Deployment system = Deployment.start(repository, logs, instruments)) {
                 MemorySampler memory = new MemorySampler(system);
                 for (String part : only.split(",")) {

@@ -17,7 +17,11 @@ public record SqlRow(Object[] values) {
         return ((Number) values[column]).longValue();
     }
 
+    /**
+     * A uuid the query returned as text ({@code CAST(... AS text)}): a {@code uuid} column would cost
+     * an exception inside Hibernate on every execution (decision 0024).
+     */
     public UUID uuid(int column) {
-        return (UUID) values[column];
+        return values[column] == null ? null : UUID.fromString((String) values[column]);
     }
 }

@@ -16,7 +16,7 @@ final class ExternalTypes {
             // Quarkus, Mutiny, Vert.x, Hibernate, Jakarta Persistence, SmallRye Reactive Messaging
             "Uni", "Panache", "QuarkusTransaction", "VertxContextSupport", "JsonObject", "PgConnection",
             "PgSubscriber", "Mutiny", "LockModeType", "RabbitMQFailureHandler", "BackPressureFailure",
-            "SelectInterpretationsKey", "ReactiveResultSetMapping", "ReactiveConnection",
+            "SelectInterpretationsKey", "ReactiveResultSetMapping", "ReactiveConnection", "MutinySessionImpl",
             // SmallRye JWT
             "JWTCallerPrincipalFactory",
             // HTTP header names

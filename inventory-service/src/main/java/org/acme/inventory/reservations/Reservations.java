@@ -18,9 +18,8 @@ import org.acme.infrastructure.sql.SqlRow;
 public class Reservations {
 
     /** The order's end, if inventory heard it (a row without a product, first), then its holdings by product id. */
-    private static final String KNOWN = "SELECT CAST(product_id AS text), quantity FROM ("
-            + "SELECT CAST(NULL AS uuid) AS product_id, 0 AS quantity FROM closed_orders WHERE order_id = ?"
-            + " UNION ALL SELECT product_id, quantity FROM reservations WHERE order_id = ?) AS known ORDER BY known.product_id NULLS FIRST";
+    private static final String KNOWN = "SELECT CAST(NULL AS uuid), 0 FROM closed_orders WHERE order_id = ?"
+            + " UNION ALL SELECT product_id, quantity FROM reservations WHERE order_id = ? ORDER BY 1 NULLS FIRST";
 
     private final Sql sql;
 

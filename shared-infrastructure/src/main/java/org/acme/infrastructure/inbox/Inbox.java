@@ -42,8 +42,7 @@ public class Inbox {
         String rows = String.join(", ", Collections.nCopies(deliveries.size(), "(?, ?, ?)"));
         return sql.query("WITH recorded AS (INSERT INTO inbox (subscriber, event_id, event_type) VALUES " + rows
                         + " ON CONFLICT DO NOTHING RETURNING subscriber, event_id, event_type)"
-                        + " SELECT subscriber, CAST(event_id AS text), event_type FROM recorded",
-                        parameters.toArray())
+                        + " SELECT subscriber, event_id, event_type FROM recorded", parameters.toArray())
                 .map(recorded -> recorded.stream().map(row -> new Delivery(row.text(0), row.uuid(1), row.text(2)))
                         .collect(Collectors.toSet()));
     }

@@ -3,6 +3,7 @@ package org.acme.infrastructure.eventstore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.All;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -102,16 +103,27 @@ public class EventStore {
 
     private <E extends DomainEvent, S, A extends Aggregate<E>> Uni<Replay<E, S, A>> replay(UUID streamId, Replay<E, S, A> replay,
                                                                             List<SqlRow> page, boolean more) {
+        add(streamId, replay, page, more);
+        if (!more) {
+            return Uni.createFrom().item(replay);
+        }
+        // The next pages in a loop, not in stages chained one inside the other: a chained stage holds
+        // its page until the whole chain completes, and a long history would sit in memory whole.
+        return Multi.createBy().repeating()
+                .uni(() -> sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE)
+                        .invoke(next -> add(streamId, replay, next, next.size() == PAGE)))
+                .whilst(next -> next.size() == PAGE)
+                .collect().last()
+                .replaceWith(replay);
+    }
+
+    private <E extends DomainEvent, S, A extends Aggregate<E>> void add(UUID streamId, Replay<E, S, A> replay, List<SqlRow> page,
+                                                                       boolean more) {
         List<E> events = new ArrayList<>(page.size());
         for (SqlRow row : page) {
             events.add(decode(streamId, replay.snapshots().family(), row.text(0), row.text(2)));
         }
         replay.add(events, page.isEmpty() ? 0 : page.get(page.size() - 1).number(1), more);
-        if (!more) {
-            return Uni.createFrom().item(replay);
-        }
-        return sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE)
-                .chain(next -> replay(streamId, replay, next, next.size() == PAGE));
     }
 
     /**

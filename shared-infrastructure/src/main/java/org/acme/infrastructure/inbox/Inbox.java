@@ -41,8 +41,8 @@ public class Inbox {
         deliveries.forEach(delivery -> parameters.addAll(List.of(delivery.subscriber(), delivery.eventId(), delivery.eventType())));
         String rows = String.join(", ", Collections.nCopies(deliveries.size(), "(?, ?, ?)"));
         return sql.query("WITH recorded AS (INSERT INTO inbox (subscriber, event_id, event_type) VALUES " + rows
-                        + " ON CONFLICT DO NOTHING RETURNING subscriber, event_id, event_type)"
-                        + " SELECT subscriber, event_id, event_type FROM recorded", parameters.toArray())
+                        + " ON CONFLICT DO NOTHING RETURNING subscriber, event_id, event_type) SELECT * FROM recorded",
+                        parameters.toArray())
                 .map(recorded -> recorded.stream().map(row -> new Delivery(row.text(0), row.uuid(1), row.text(2)))
                         .collect(Collectors.toSet()));
     }

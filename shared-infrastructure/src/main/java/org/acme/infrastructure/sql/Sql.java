@@ -36,8 +36,7 @@ public class Sql {
     /** Runs a select (or a statement with {@code RETURNING}) and answers its rows, each column as the reactive client reads it. */
     public Uni<List<SqlRow>> query(String sql, Object... parameters) {
         String statement = PositionalParameters.numbered(sql);
-        // The rows are copied out of the client's row set inside the stage: a stage holds its result
-        // until the whole chain completes, and a replay page by page would hold every page's row set.
+        // Copied out of the client's row set inside the stage, so that the row set is not kept with it.
         return session().chain(session -> Uni.createFrom().completionStage(() -> connectionOf(session).select(statement, values(parameters))
                 .thenApply(Sql::rows)));
     }

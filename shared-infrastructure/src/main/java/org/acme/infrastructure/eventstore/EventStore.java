@@ -40,7 +40,7 @@ public class EventStore {
             + " WHERE stream_id = ? AND version > ? ORDER BY version LIMIT ?";
     /**
      * Events read at a time after a snapshot: a stream with more (its history from before snapshots)
-     * is replayed page by page, and memory holds two pages at most.
+     * is replayed page by page, and memory holds the rows of one page and the events of two at most.
      */
     static final int PAGE = 1_000;
     private static final String LOCK = "SELECT version FROM event_streams WHERE stream_id = ? FOR UPDATE";
@@ -107,12 +107,15 @@ public class EventStore {
         if (!more) {
             return Uni.createFrom().item(replay);
         }
-        // The next pages in a loop, not in stages chained one inside the other: a chained stage holds
-        // its page until the whole chain completes, and a long history would sit in memory whole.
+        // The next pages in a loop, each folded as it comes and let go: what goes round is whether the
+        // page was full, not the page, and a long history never sits in memory whole.
         return Multi.createBy().repeating()
-                .uni(() -> sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE)
-                        .invoke(next -> add(streamId, replay, next, next.size() == PAGE)))
-                .whilst(next -> next.size() == PAGE)
+                .uni(() -> sql.query(READ_AFTER, streamId, replay.lastVersion(), PAGE).map(next -> {
+                    boolean full = next.size() == PAGE;
+                    add(streamId, replay, next, full);
+                    return full;
+                }))
+                .whilst(full -> full)
                 .collect().last()
                 .replaceWith(replay);
     }

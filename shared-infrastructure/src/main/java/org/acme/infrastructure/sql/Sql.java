@@ -2,11 +2,13 @@ package org.acme.infrastructure.sql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
 import org.hibernate.reactive.pool.ReactiveConnection;
@@ -36,9 +38,25 @@ public class Sql {
     /** Runs a select (or a statement with {@code RETURNING}) and answers its rows, each column as the reactive client reads it. */
     public Uni<List<SqlRow>> query(String sql, Object... parameters) {
         String statement = PositionalParameters.numbered(sql);
-        // Copied out of the client's row set inside the stage, so that the row set is not kept with it.
-        return session().chain(session -> Uni.createFrom().completionStage(() -> connectionOf(session).select(statement, values(parameters))
-                .thenApply(Sql::rows)));
+        // Handed on through an emitter, not as a Uni of the completion stage: such a Uni keeps its stage,
+        // and so the rows, for as long as the stages after it run (a long replay's first page, to its end).
+        return session().chain(session -> Uni.createFrom().emitter(rows -> connectionOf(session).select(statement, values(parameters))
+                .whenComplete((result, failure) -> handOn(result, failure, rows))));
+    }
+
+    private static void handOn(ReactiveConnection.Result result, Throwable failure, UniEmitter<? super List<SqlRow>> emitter) {
+        if (failure != null) {
+            emitter.fail(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            return;
+        }
+        List<SqlRow> rows;
+        try {
+            rows = rows(result);
+        } catch (RuntimeException e) {
+            emitter.fail(e);
+            return;
+        }
+        emitter.complete(rows);
     }
 
     private static Uni<Mutiny.Session> session() {

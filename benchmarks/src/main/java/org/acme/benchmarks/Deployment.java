@@ -193,6 +193,10 @@ final class Deployment implements AutoCloseable {
         return running.get(service).url();
     }
 
+    String managementUrl(String service) {
+        return running.get(service).managementUrl();
+    }
+
     double secondsToReady(String service) {
         return secondsToReady.get(service);
     }

@@ -44,11 +44,16 @@ final class IngestBench {
         double capacity = 0;
         for (int clients : List.of(4, 16)) {
             system.awaitSubscribersCaughtUp();
-            capacity = closedLoop(clients, settings.ingestRun(), figures, "ingest, closed loop " + clients + " clients", memory);
+            SubscriberTransactions before = SubscriberTransactions.now(system);
+            String run = "ingest, closed loop " + clients + " clients";
+            capacity = closedLoop(clients, settings.ingestRun(), figures, run, memory);
+            system.awaitSubscribersCaughtUp();
+            SubscriberTransactions.now(system).putSince(before, figures, run);
         }
-        system.awaitSubscribersCaughtUp();
+        SubscriberTransactions before = SubscriberTransactions.now(system);
         openLoop(200, figures, "ingest, open loop 200/s", memory);
         system.awaitSubscribersCaughtUp();
+        SubscriberTransactions.now(system).putSince(before, figures, "ingest, open loop 200/s");
         openLoop(Math.max(2 * capacity, 50), figures, "ingest, open loop 2x capacity", memory);
         system.awaitSubscribersCaughtUp();
         // The same 16 clients with orders and inventory stopped: what the catalog does when it has the

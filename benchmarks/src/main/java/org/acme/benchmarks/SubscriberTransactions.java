@@ -1,0 +1,77 @@
+package org.acme.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many messages each subscriber (orders, inventory) applied so far, and in how many committed
+ * transactions, read from its metrics: messages applied, and batches of two or more with the
+ * messages in them (decision 0019); every message outside a batch was a transaction of its own. Two
+ * readings around a run say how many messages a subscriber's commit carried on average: fewer means
+ * more commits, each one work for PostgreSQL and an acknowledgement for RabbitMQ.
+ */
+record SubscriberTransactions(Map<String, Reading> readings) {
+
+    static final List<String> SUBSCRIBERS = List.of("orders", "inventory");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern SAMPLE = Pattern.compile("(?m)^(subscription_messages_total|subscription_batch_size_messages_count"
+            + "|subscription_batch_size_messages_sum)(\\{[^\\n]*})? (\\S+)");
+
+    /** What one subscriber's metrics said. */
+    record Reading(double applied, double batches, double batched) {
+
+        Reading minus(Reading before) {
+            return new Reading(applied - before.applied, batches - before.batches, batched - before.batched);
+        }
+
+        double transactions() {
+            return batches + (applied - batched);
+        }
+    }
+
+    static SubscriberTransactions now(Deployment system) throws IOException, InterruptedException {
+        Map<String, Reading> readings = new LinkedHashMap<>();
+        for (String subscriber : SUBSCRIBERS) {
+            readings.put(subscriber, read(system.managementUrl(subscriber)));
+        }
+        return new SubscriberTransactions(readings);
+    }
+
+    /** Each subscriber's messages applied per committed transaction since {@code before}, as figures of {@code run}. */
+    void putSince(SubscriberTransactions before, Figures figures, String run) {
+        readings.forEach((subscriber, now) -> {
+            Reading spent = now.minus(before.readings().get(subscriber));
+            figures.put(run + ": " + subscriber + ", messages per subscriber transaction",
+                    spent.transactions() <= 0 ? "-" : Math.round(10 * spent.applied() / spent.transactions()) / 10.0);
+        });
+    }
+
+    private static Reading read(String managementUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        double applied = 0;
+        double batches = 0;
+        double batched = 0;
+        Matcher sample = SAMPLE.matcher(response.body());
+        while (sample.find()) {
+            double value = Double.parseDouble(sample.group(3));
+            switch (sample.group(1)) {
+                case "subscription_messages_total" -> applied += sample.group(2) != null && sample.group(2).contains("outcome=\"applied\"")
+                        ? value : 0;
+                case "subscription_batch_size_messages_count" -> batches += value;
+                default -> batched += value;
+            }
+        }
+        return new Reading(applied, batches, batched);
+    }
+}

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 record SubscriberTransactions(Map<String, Reading> readings) {
 
-    static final List<String> SUBSCRIBERS = List.of("orders", "inventory");
+    private static final List<String> SUBSCRIBERS = List.of("orders", "inventory");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern SAMPLE = Pattern.compile("(?m)^(subscription_messages_total|subscription_batch_size_messages_count"
@@ -65,9 +65,9 @@ record SubscriberTransactions(Map<String, Reading> readings) {
         Matcher sample = SAMPLE.matcher(response.body());
         while (sample.find()) {
             double value = Double.parseDouble(sample.group(3));
+            String labels = sample.group(2) == null ? "" : sample.group(2);
             switch (sample.group(1)) {
-                case "subscription_messages_total" -> applied += sample.group(2) != null && sample.group(2).contains("outcome=\"applied\"")
-                        ? value : 0;
+                case "subscription_messages_total" -> applied += labels.contains("outcome=\"applied\"") ? value : 0;
                 case "subscription_batch_size_messages_count" -> batches += value;
                 default -> batched += value;
             }

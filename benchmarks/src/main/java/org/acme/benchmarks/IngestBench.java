@@ -42,8 +42,8 @@ final class IngestBench {
      */
     void measure(Figures figures, MemorySampler memory) throws Exception {
         double capacity = 0;
+        system.awaitSubscribersCaughtUp();
         for (int clients : List.of(4, 16)) {
-            system.awaitSubscribersCaughtUp();
             SubscriberTransactions before = SubscriberTransactions.now(system);
             String run = "ingest, closed loop " + clients + " clients";
             capacity = closedLoop(clients, settings.ingestRun(), figures, run, memory);

@@ -7,10 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.acme.catalog.product.ProductDetails;
 import org.acme.catalog.product.ProductState;
 
-/** One row of the catalog's read model: a product as the queries show it, kept by {@link ProductCatalogProjection}. */
+/** One row of the catalog's read model, as the queries read it ({@link ProductCatalogProjection} writes it). */
 @Entity
 @Table(name = "product_catalog")
 public class CatalogProduct extends PanacheEntityBase {
@@ -27,23 +26,6 @@ public class CatalogProduct extends PanacheEntityBase {
     public String category;
     public boolean removed;
     public long version;
-
-    static CatalogProduct of(UUID id) {
-        CatalogProduct product = new CatalogProduct();
-        product.id = id;
-        return product;
-    }
-
-    void describe(ProductDetails details, long atVersion) {
-        name = details.name();
-        description = details.description();
-        price = details.price();
-        cost = details.cost();
-        supplier = details.supplier();
-        internalNotes = details.internalNotes();
-        category = details.category();
-        version = atVersion;
-    }
 
     ProductState state() {
         return new ProductState(id, name, description, price, cost, supplier, internalNotes, category,

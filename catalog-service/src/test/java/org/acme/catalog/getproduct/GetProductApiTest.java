@@ -4,6 +4,7 @@ import static org.acme.catalog.CatalogApi.aLaptop;
 import static org.acme.catalog.CatalogApi.added;
 import static org.acme.catalog.CatalogApi.get;
 import static org.acme.catalog.CatalogApi.remove;
+import static org.acme.catalog.CatalogApi.update;
 import static org.acme.infrastructure.testing.Callers.aTrustedClient;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,6 +29,27 @@ class GetProductApiTest {
                 .body("name", equalTo(laptop.get("name")))
                 .body("supplier", equalTo("ACME Supplies Ltd"))
                 .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void getProduct_afterAnUpdateAndARemoval_answersWhatEachChanged_atItsVersion() {
+        UUID id = added(aLaptop());
+        Map<String, Object> changed = aLaptop();
+        changed.put("price", 849.99);
+        changed.put("supplier", "Other Supplies Ltd");
+        update(id, "\"1\"", changed).statusCode(200);
+
+        get(id).statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("name", equalTo(changed.get("name")))
+                .body("price", equalTo(849.99f))
+                .body("supplier", equalTo("Other Supplies Ltd"))
+                .body("status", equalTo("ACTIVE"));
+
+        remove(id, "\"2\"").statusCode(204);
+
+        get(id).statusCode(200).header("ETag", equalTo("\"3\""))
+                .body("supplier", equalTo("Other Supplies Ltd"))
+                .body("status", equalTo("REMOVED"));
     }
 
     @Test

@@ -147,8 +147,9 @@ class OrdersSubscribersTest {
      * The catalog's news and inventory's about one product come from different aggregates, so they
      * may be handled side by side (here the first waits for the row past {@code slow-batch}, and the
      * second is applied beside it), and both change the product's row of the view. The test holds the
-     * row while both are handled, so that each has started before the other commits: each change
-     * locks the row before reading it, so neither writes back what it read before the other's.
+     * row while both are handled, so that each has started before the other commits: each change is
+     * one statement that waits for the row's lock and writes only its own side's columns, so neither
+     * writes back what it read before the other's.
      */
     @Test
     void catalogAndStockNewsOfOneProduct_handledSideBySide_loseNeitherChange() throws Exception {
@@ -169,6 +170,32 @@ class OrdersSubscribersTest {
         Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("name", equalTo("Pen")).body("price", equalTo(1.20f))
+                .body("available", equalTo(7));
+    }
+
+    /**
+     * The first news of a product from each side, handled side by side, both insert its row: the test
+     * holds an uncommitted insert of it, so that both wait on the key, then takes it back. One of the
+     * two inserts the row, the other finds it and sets its side's columns in it.
+     */
+    @Test
+    void firstCatalogAndStockNewsOfOneProduct_handledSideBySide_makeOneRowWithBoth() throws Exception {
+        UUID productId = UUID.randomUUID();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement hold = holder.prepareStatement("INSERT INTO product_view (product_id, removed) VALUES (?, false)")) {
+                hold.setObject(1, productId);
+                hold.execute();
+            }
+            TestMessages.publish(productAdded(productId, "Lamp", "12.00", 1));
+            TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem",
+                    productId, 2L));
+            await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 2);
+            holder.rollback();
+        }
+        Subscriptions.awaitHandled(subscription, "orders");
+
+        viewedProduct(productId).statusCode(200).body("name", equalTo("Lamp")).body("price", equalTo(12.00f))
                 .body("available", equalTo(7));
     }
 

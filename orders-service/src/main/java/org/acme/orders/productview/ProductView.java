@@ -38,7 +38,7 @@ public class ProductView {
             + " ON CONFLICT (product_id) DO UPDATE SET name = excluded.name, price = excluded.price,"
             + " category = excluded.category, catalog_version = excluded.catalog_version"
             + " WHERE entry.catalog_version IS NULL OR entry.catalog_version < excluded.catalog_version";
-    // GREATEST ignores a null: a withdrawal first of its product sets the version.
+    // GREATEST ignores a null: a row only stock news made so far takes the withdrawal's version.
     private static final String WITHDRAW = "INSERT INTO product_view AS entry (product_id, removed, catalog_version)"
             + " VALUES (?, true, ?)"
             + " ON CONFLICT (product_id) DO UPDATE SET removed = true,"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -57,6 +58,19 @@ class SqlTest {
         assertThat(row.number(2)).isEqualTo(3L);
         assertThat(row.text(3)).isEqualTo("text");
         assertThat(((OffsetDateTime) row.values()[4]).toInstant()).isEqualTo(at);
+    }
+
+    @Test
+    void aNumericABooleanAndANullInteger_comeBackAsTheirJavaValues() {
+        SqlRow row = Reactive.inSession(() -> sql.query(
+                "SELECT CAST(? AS numeric(12, 2)), CAST(? AS boolean), CAST(? AS integer), CAST(NULL AS integer),"
+                        + " CAST(NULL AS numeric)", new BigDecimal("849.99"), true, 4)).get(0);
+
+        assertThat(row.decimal(0)).isEqualByComparingTo("849.99");
+        assertThat(row.flag(1)).isTrue();
+        assertThat(row.integerOrNull(2)).isEqualTo(4);
+        assertThat(row.integerOrNull(3)).isNull();
+        assertThat(row.decimal(4)).isNull();
     }
 
     @Test

@@ -154,19 +154,10 @@ class OrdersSubscribersTest {
     @Test
     void catalogAndStockNewsOfOneProduct_handledSideBySide_loseNeitherChange() throws Exception {
         UUID productId = aCatalogProduct("1.00");
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement hold = holder.prepareStatement("SELECT 1 FROM product_view WHERE product_id = ? FOR UPDATE")) {
-                hold.setObject(1, productId);
-                hold.execute();
-            }
-            TestMessages.publish(TestMessages.envelope(new ProductUpdated(productId, "Pen", new BigDecimal("1.20"), "pens"),
-                    "catalog", "Product", productId, 2L));
-            TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem",
-                    productId, 2L));
-            await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 2);
-            holder.commit();
-        }
+        publishWhileHolding("SELECT 1 FROM product_view WHERE product_id = ? FOR UPDATE", productId, true,
+                TestMessages.envelope(new ProductUpdated(productId, "Pen", new BigDecimal("1.20"), "pens"),
+                        "catalog", "Product", productId, 2L),
+                TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem", productId, 2L));
         Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("name", equalTo("Pen")).body("price", equalTo(1.20f))
@@ -181,18 +172,9 @@ class OrdersSubscribersTest {
     @Test
     void firstCatalogAndStockNewsOfOneProduct_handledSideBySide_makeOneRowWithBoth() throws Exception {
         UUID productId = UUID.randomUUID();
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement hold = holder.prepareStatement("INSERT INTO product_view (product_id, removed) VALUES (?, false)")) {
-                hold.setObject(1, productId);
-                hold.execute();
-            }
-            TestMessages.publish(productAdded(productId, "Lamp", "12.00", 1));
-            TestMessages.publish(TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem",
-                    productId, 2L));
-            await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 2);
-            holder.rollback();
-        }
+        publishWhileHolding("INSERT INTO product_view (product_id, removed) VALUES (?, false)", productId, false,
+                productAdded(productId, "Lamp", "12.00", 1),
+                TestMessages.envelope(new StockAdjusted(productId, 7, 7, 0, 7), "inventory", "StockItem", productId, 2L));
         Subscriptions.awaitHandled(subscription, "orders");
 
         viewedProduct(productId).statusCode(200).body("name", equalTo("Lamp")).body("price", equalTo(12.00f))
@@ -338,6 +320,29 @@ class OrdersSubscribersTest {
                 message -> added.id().toString().equals(message.properties().getMessageId()), 1, PATIENCE).get(0);
         assertThat(dead.properties().getHeaders().get("x-dead-letter-reason").toString())
                 .startsWith("unknown event type ProductLiked");
+    }
+
+    /**
+     * Runs {@code hold} (one parameter: the product) in a transaction of the test's own, publishes the
+     * news, waits until each of them waits for a lock behind it, then commits or rolls the hold back.
+     */
+    private void publishWhileHolding(String hold, UUID productId, boolean commit, Envelope... news) throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement statement = holder.prepareStatement(hold)) {
+                statement.setObject(1, productId);
+                statement.execute();
+            }
+            for (Envelope envelope : news) {
+                TestMessages.publish(envelope);
+            }
+            await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == news.length);
+            if (commit) {
+                holder.commit();
+            } else {
+                holder.rollback();
+            }
+        }
     }
 
     private int sessionsWaitingForALock() throws SQLException {

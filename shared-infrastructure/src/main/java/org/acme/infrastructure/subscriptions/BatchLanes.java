@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -17,6 +19,11 @@ import java.util.function.Function;
  * heavy load the batches grow by themselves, with no timer to tune. A batch still running after its
  * patience frees its lane, and runs on beside the next: a slow batch delays the others by that much
  * at most.
+ *
+ * <p>The patience is a timer on a scheduler the caller gives, cancelled when the batch ends. Not
+ * {@code CompletableFuture.delayedExecutor}: without an executor of its own it hands each expiry to
+ * the common pool, which on a machine of one or two cores is a new thread per task — a thread
+ * started for every batch, a second after it, whether or not it had long ended.
  */
 final class BatchLanes<T, R> {
 
@@ -27,6 +34,7 @@ final class BatchLanes<T, R> {
     private final int limit;
     private final int lanes;
     private final Duration patience;
+    private final ScheduledExecutorService timers;
     private final ArrayDeque<Waiting<T, R>> waiting = new ArrayDeque<>();
     private int busyLanes;
 
@@ -35,8 +43,10 @@ final class BatchLanes<T, R> {
      * @param limit the most items in one batch
      * @param lanes the most batches run at once
      * @param patience how long a batch keeps its lane at most
+     * @param timers where a batch's patience runs out: it starts the next batch there
      */
-    BatchLanes(Function<List<T>, CompletionStage<List<R>>> work, int limit, int lanes, Duration patience) {
+    BatchLanes(Function<List<T>, CompletionStage<List<R>>> work, int limit, int lanes, Duration patience,
+               ScheduledExecutorService timers) {
         if (limit < 1 || lanes < 1) {
             throw new IllegalArgumentException("a batch holds at least one item, and at least one lane runs batches");
         }
@@ -44,6 +54,7 @@ final class BatchLanes<T, R> {
         this.limit = limit;
         this.lanes = lanes;
         this.patience = patience;
+        this.timers = timers;
     }
 
     /** Answers the item's result once its batch is done; a batch that fails fails each of its items. */
@@ -78,8 +89,9 @@ final class BatchLanes<T, R> {
                 runNext();
             }
         };
-        CompletableFuture.delayedExecutor(patience.toMillis(), TimeUnit.MILLISECONDS).execute(startNext);
+        ScheduledFuture<?> outOfPatience = timers.schedule(startNext, patience.toMillis(), TimeUnit.MILLISECONDS);
         run(batch.stream().map(Waiting::item).toList()).whenComplete((results, failure) -> {
+            outOfPatience.cancel(false);
             for (int i = 0; i < batch.size(); i++) {
                 if (failure == null && results != null && results.size() == batch.size()) {
                     batch.get(i).result().complete(results.get(i));

@@ -2,6 +2,7 @@ package org.acme.infrastructure.subscriptions;
 
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.common.vertx.VertxContext;
@@ -72,7 +73,9 @@ public class Subscription {
         this.tracing = tracing;
         this.queue = Topology.queueOf(context);
         // One lane: two batches running at once could each lock a row the other then waits for.
-        this.batches = config.batches() ? new BatchLanes<>(this::applyTogether, config.prefetch(), 1, config.slowBatch()) : null;
+        this.batches = config.batches()
+                ? new BatchLanes<>(this::applyTogether, config.prefetch(), 1, config.slowBatch(), Infrastructure.getDefaultWorkerPool())
+                : null;
         metrics.inHand(inHand::get);
         metrics.subscribedTo(dispatcher.eventTypes());
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BatchLanesTest {
@@ -18,6 +20,16 @@ class BatchLanesTest {
 
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
     private final Map<List<String>, CompletableFuture<List<String>>> running = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+
+    BatchLanesTest() {
+        timers.setRemoveOnCancelPolicy(true);
+    }
+
+    @AfterEach
+    void stopTimers() {
+        timers.shutdownNow();
+    }
 
     /** Records the batch and leaves it running until the test finishes it. */
     private CompletionStage<List<String>> held(List<String> items) {
@@ -31,7 +43,7 @@ class BatchLanesTest {
 
     @Test
     void anItemAlone_runsAtOnce_inABatchOfOne() {
-        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, PATIENT);
+        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, PATIENT, timers);
         CompletableFuture<String> result = lane.submit("a");
 
         assertThat(batches).containsExactly(List.of("a"));
@@ -41,7 +53,7 @@ class BatchLanesTest {
 
     @Test
     void itemsSubmittedWhileABatchRuns_goTogetherInTheNext_inTheOrderSubmitted_upToTheLimit() {
-        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 3, 1, PATIENT);
+        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 3, 1, PATIENT, timers);
         lane.submit("a");
         CompletableFuture<String> b = lane.submit("b");
         lane.submit("c");
@@ -59,7 +71,7 @@ class BatchLanesTest {
 
     @Test
     void withTwoLanes_twoBatchesRunAtOnce_andTheItemsWaitingGoTogetherInTheFirstLaneFreed() {
-        BatchLanes<String, String> lanes = new BatchLanes<>(this::held, 8, 2, PATIENT);
+        BatchLanes<String, String> lanes = new BatchLanes<>(this::held, 8, 2, PATIENT, timers);
         lanes.submit("a");
         lanes.submit("b");
         lanes.submit("c");
@@ -72,7 +84,7 @@ class BatchLanesTest {
 
     @Test
     void aBatchThatFails_failsEachOfItsItems_andTheNextBatchStillRuns() {
-        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, PATIENT);
+        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, PATIENT, timers);
         lane.submit("a");
         CompletableFuture<String> b = lane.submit("b");
         CompletableFuture<String> c = lane.submit("c");
@@ -89,7 +101,7 @@ class BatchLanesTest {
 
     @Test
     void aBatchRunningPastItsPatience_letsTheNextRunBesideIt() {
-        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, Duration.ofMillis(50));
+        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, Duration.ofMillis(50), timers);
         CompletableFuture<String> slow = lane.submit("slow");
         CompletableFuture<String> other = lane.submit("other");
 
@@ -101,5 +113,16 @@ class BatchLanesTest {
         finish(List.of("slow"));
         assertThat(slow).isCompletedWithValue("slow done");
         assertThat(batches).hasSize(2);
+    }
+
+    @Test
+    void aBatchEndedWithinItsPatience_leavesNoTimerBehind() {
+        BatchLanes<String, String> lane = new BatchLanes<>(this::held, 8, 1, PATIENT, timers);
+        lane.submit("a");
+        assertThat(timers.getQueue()).as("the batch's patience, running").hasSize(1);
+
+        finish(List.of("a"));
+
+        assertThat(timers.getQueue()).isEmpty();
     }
 }

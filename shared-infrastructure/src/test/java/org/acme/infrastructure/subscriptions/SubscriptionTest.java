@@ -9,6 +9,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -386,6 +388,34 @@ class SubscriptionTest {
     /** The origin this service records on a dead letter: the publisher's exchange and user. */
     private static Map<String, Object> claimedOrigin() {
         return Map.of("x-original-exchange", Topology.exchangeOf("infratest"), "x-original-user-id", "infratest");
+    }
+
+    /**
+     * Each batch's patience ({@code slow-batch}) is a timer; one that ran out used to start a thread
+     * (CompletableFuture's default executor on a machine of two cores), a thread per batch. Messages
+     * handled one after the other, each a batch of its own, and their timers' time passed: the
+     * service started no thread per message.
+     */
+    @Test
+    void messagesHandledOneAfterAnother_startNoThreadEach() throws Exception {
+        int messages = 40;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String first = "one-by-one-" + UUID.randomUUID();
+        publish(greeting(first, 1)); // declares the exchange, as its relay would, and waits for the queue's binding
+        await().atMost(PATIENCE).until(() -> countOf(first) == 1);
+        try (com.rabbitmq.client.Connection connection = LocalBroker.connectAs("infratest", "test-publisher");
+             Channel channel = connection.createChannel()) {
+            long startedBefore = threads.getTotalStartedThreadCount();
+            for (int i = 0; i < messages; i++) {
+                String name = "one-by-one-" + UUID.randomUUID();
+                publishAsIs(channel, Topology.exchangeOf("infratest"), greeting(name, 1), "infratest", Map.of());
+                // Awaitility would start a thread of its own for each wait.
+                await().pollInSameThread().atMost(PATIENCE).until(() -> countOf(name) == 1);
+            }
+            Thread.sleep(config.slowBatch().plusSeconds(1).toMillis());
+
+            assertThat(threads.getTotalStartedThreadCount() - startedBefore).isLessThan(messages / 2);
+        }
     }
 
     /** Publishes an envelope with the given user-id (null: none) and headers, confirmed. */

@@ -82,7 +82,9 @@ public final class Benchmark {
         String only = valueOf(options, "--only");
         if (only != null) {
             // Parts measured while working on them: printed only, never written over the docs.
-            Path logs = repository.resolve("benchmarks/target/logs-" + only);
+            // No comma in the folder: async-profiler's options are comma-separated, and a profile's file
+            // name cut at one was never written (--only ingest,relay --profile recorded nothing).
+            Path logs = repository.resolve("benchmarks/target/logs-" + only.replace(',', '+'));
             String variant = valueOf(options, "--variant");
             Deployment.Instruments varied = variant == null ? Deployment.Instruments.NONE : Variant.of(variant).instruments();
             Deployment.Instruments instruments = new Deployment.Instruments(options.contains("--tracing"), options.contains("--profile"),

@@ -1,6 +1,7 @@
 package org.acme.benchmarks;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +43,9 @@ record SubscriberTransactions(Map<String, Reading> readings) {
     static SubscriberTransactions now(Deployment system) throws IOException, InterruptedException {
         Map<String, Reading> readings = new LinkedHashMap<>();
         for (String subscriber : SUBSCRIBERS) {
-            readings.put(subscriber, read(system.managementUrl(subscriber)));
+            // A baseline from before the management interface serves its metrics on its public port.
+            Reading reading = read(system.managementUrl(subscriber));
+            readings.put(subscriber, reading != null ? reading : read(system.url(subscriber)));
         }
         return new SubscriberTransactions(readings);
     }
@@ -50,15 +53,25 @@ record SubscriberTransactions(Map<String, Reading> readings) {
     /** Each subscriber's messages applied per committed transaction since {@code before}, as figures of {@code run}. */
     void putSince(SubscriberTransactions before, Figures figures, String run) {
         readings.forEach((subscriber, now) -> {
-            Reading spent = now.minus(before.readings().get(subscriber));
-            figures.put(run + ": " + subscriber + ", messages per subscriber transaction",
-                    spent.transactions() <= 0 ? "-" : Math.round(10 * spent.applied() / spent.transactions()) / 10.0);
+            Reading earlier = before.readings().get(subscriber);
+            Reading spent = now == null || earlier == null ? null : now.minus(earlier);
+            figures.put(run + ": " + subscriber + ", messages per subscriber transaction", spent == null || spent.transactions() <= 0
+                    ? "-" : Math.round(10 * spent.applied() / spent.transactions()) / 10.0);
         });
     }
 
-    private static Reading read(String managementUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    /** What the service's metrics say; null when it serves none there (nothing listening, or not found). */
+    private static Reading read(String baseUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException nothingListening) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            return null;
+        }
         double applied = 0;
         double batches = 0;
         double batched = 0;

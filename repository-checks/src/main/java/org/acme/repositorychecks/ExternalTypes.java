@@ -12,11 +12,12 @@ final class ExternalTypes {
 
     static final Set<String> NAMES = Set.of(
             // the JDK
-            "String", "Integer", "Long", "BigDecimal", "Instant", "OutOfMemoryError",
+            "String", "Integer", "Long", "BigDecimal", "Instant", "OutOfMemoryError", "Thread", "CompletableFuture",
+            "ThreadPerTaskExecutor",
             // Quarkus, Mutiny, Vert.x, Hibernate, Jakarta Persistence, SmallRye Reactive Messaging
             "Uni", "Panache", "QuarkusTransaction", "VertxContextSupport", "JsonObject", "PgConnection",
             "PgSubscriber", "Mutiny", "LockModeType", "RabbitMQFailureHandler", "BackPressureFailure",
-            "SelectInterpretationsKey", "ReactiveResultSetMapping", "ReactiveConnection", "MutinySessionImpl",
+            "SelectInterpretationsKey", "ReactiveResultSetMapping", "ReactiveConnection", "MutinySessionImpl", "Infrastructure",
             // SmallRye JWT
             "JWTCallerPrincipalFactory",
             // HTTP header names

@@ -19,6 +19,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")"
+# A JDK 25 for the build and the services (decision 0028).
+. scripts/jdk.sh
 
 ALL_SERVICES=(catalog-service orders-service inventory-service)
 CATALOG_PORT=${CATALOG_PORT:-8081}
@@ -47,9 +49,7 @@ for arg in "$@"; do
 done
 [ ${#services[@]} -gt 0 ] || services=("${ALL_SERVICES[@]}")
 [[ $READY_TIMEOUT =~ ^[0-9]+$ ]] || die "READY_TIMEOUT must be a number of seconds, not '$READY_TIMEOUT'"
-for tool in java curl; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is needed (a JDK 17 or later, and curl)"
-done
+command -v curl >/dev/null 2>&1 || die "curl is needed"
 
 port_of() {
   case $1 in
@@ -113,8 +113,8 @@ stop_services() {
   for svc in "${!pids[@]}"; do
     kill -TERM "${pids[$svc]}" 2>/dev/null || true
   done
-  # Quarkus shuts down gracefully on SIGTERM; give it 30 s (a JVM writing its class-data archive,
-  # Java 25's AOT cache above all, takes a few more seconds to exit)
+  # Quarkus shuts down gracefully on SIGTERM; give it 30 s (a JVM writing its AOT cache takes a few
+  # more seconds to exit)
   for _ in $(seq 1 60); do
     local alive=0
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
@@ -189,27 +189,19 @@ start_service() {
     "$archive" "${java_opts[@]}" -jar quarkus-run.jar) >>"$RUN_DIR/$svc.log" 2>&1 &
   pids[$svc]=$!
 }
-# class_archive_option SERVICE: the service's class-data archive for this JVM (decision 0022), read
+# class_archive_option SERVICE: the service's AOT cache for this JVM (decisions 0022 and 0028), read
 # when this JVM recorded it from this build; otherwise this start records it, and the JVM writes it
-# when the service stops (Ctrl-C): the next start reads it. Java 17 archives at exit; Java 24 and
-# later make an AOT cache.
+# when the service stops (Ctrl-C): the next start reads it.
 class_archive_option() {
-  local dir=$1/target/quarkus-app home major extension read record name
-  home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
-  if [ "${major:-17}" -ge 24 ]; then
-    extension=aot read=-XX:AOTCache= record=-XX:AOTCacheOutput=
-  else
-    extension=jsa read=-XX:SharedArchiveFile= record=-XX:ArchiveClassesAtExit=
-  fi
-  name=class-archive-$(basename "$home").$extension
+  local dir=$1/target/quarkus-app name
+  name=class-archive-$(basename "$JAVA_HOME").aot
   if [ "$dir/$name" -nt "$dir/quarkus-run.jar" ]; then
-    echo "$read$name"
+    echo "-XX:AOTCache=$name"
     return
   fi
-  log "$1 records its class-data archive during this run (written when it stops; the next start reads it)" >&2
+  log "$1 records its AOT cache during this run (written when it stops; the next start reads it)" >&2
   rm -f "$dir/$name"
-  echo "$record$name"
+  echo "-XX:AOTCacheOutput=$name"
 }
 # credentials_of CONTEXT: exports what the service connects as (in the subshell that starts it).
 credentials_of() {

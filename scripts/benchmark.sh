@@ -5,7 +5,7 @@
 #
 #   scripts/benchmark.sh                      this version, 3 runs (about 16 minutes)
 #   scripts/benchmark.sh --tracing            and this version with tracing on, beside it, with the saga's hops (about 31 minutes)
-#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree (about 35 minutes; a <ref>
+#   scripts/benchmark.sh --baseline <ref>     and <ref> beside it, built in a worktree on the Java it names (about 35 minutes; a <ref>
 #                                             without a management port is seen ready on its public port)
 #   scripts/benchmark.sh --variant V          and this version run another way, beside it: V is comma-separated
 #                                             NAME=VALUE (a setting), java=PATH (another JVM), -XX:... (a JVM option
@@ -20,6 +20,7 @@
 # itself: everything it measures shares the same cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/jdk.sh
 
 scripts/local-services.sh
 # The services' class-data archives (start-up) are recorded by the benchmark's training start

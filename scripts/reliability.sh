@@ -7,6 +7,7 @@
 #   scripts/reliability.sh PoisonIT          # one scenario class
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/jdk.sh || exit 1
 
 scripts/local-services.sh || exit 1
 rm -rf e2e-tests/target/reliability

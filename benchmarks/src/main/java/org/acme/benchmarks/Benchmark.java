@@ -25,7 +25,7 @@ import org.acme.processes.ServiceProcess;
  *   --variant V         this version measured again, beside it, with V: comma-separated NAME=VALUE (an
  *                       environment variable), java=PATH (another Java installation), -XX:... (a JVM option
  *                       after jvm.options); may be given more than once
- *   --baseline REF      build REF in a worktree and measure it too
+ *   --baseline REF      build REF in a worktree and measure it too; may be given more than once
  *   --only PARTS        some parts (ingest, saga, relay) once, printed, not written (with the first --variant, if given)
  *   --profile           with --only: each service sampled by async-profiler, summarised
  * </pre>
@@ -36,7 +36,7 @@ public final class Benchmark {
     }
 
     /** What one invocation measures besides the machine's limits and this version. */
-    record Plan(int runs, boolean tracing, String baselineRef, List<Variant> variants) {
+    record Plan(int runs, boolean tracing, List<String> baselineRefs, List<Variant> variants) {
     }
 
     /** This version run another way: services' settings, another JVM, more JVM options. */
@@ -107,7 +107,7 @@ public final class Benchmark {
         }
         String runs = valueOf(options, "--runs");
         run(repository, settings, new Plan(runs != null ? Integer.parseInt(runs) : smoke ? 1 : 3, options.contains("--tracing"),
-                valueOf(options, "--baseline"), valuesOf(options, "--variant").stream().map(Variant::of).toList()));
+                valuesOf(options, "--baseline"), valuesOf(options, "--variant").stream().map(Variant::of).toList()));
         System.exit(0);
     }
 
@@ -128,16 +128,21 @@ public final class Benchmark {
         List<Figures> traced = new ArrayList<>();
         List<List<Figures>> varied = new ArrayList<>();
         plan.variants().forEach(variant -> varied.add(new ArrayList<>()));
-        List<Figures> baseline = new ArrayList<>();
-        Baseline checkedOut = plan.baselineRef() == null ? null : Baseline.checkOut(repository, plan.baselineRef());
+        List<List<Figures>> baselines = new ArrayList<>();
+        List<Baseline> checkedOut = new ArrayList<>();
         try {
+            for (String ref : plan.baselineRefs()) {
+                checkedOut.add(Baseline.checkOut(repository, ref, checkedOut.size() + 1));
+                baselines.add(new ArrayList<>());
+            }
             Deployment.recordClassArchives(repository, target.resolve("logs-training"), Deployment.Instruments.NONE);
             for (int v = 0; v < plan.variants().size(); v++) {
                 Deployment.recordClassArchives(repository, target.resolve("logs-training-variant-" + (v + 1)),
                         plan.variants().get(v).instruments());
             }
-            if (checkedOut != null) {
-                Deployment.recordClassArchives(checkedOut.repository(), target.resolve("logs-training-baseline"), Deployment.Instruments.NONE);
+            for (int b = 0; b < checkedOut.size(); b++) {
+                Deployment.recordClassArchives(checkedOut.get(b).repository(), target.resolve("logs-training-baseline-" + (b + 1)),
+                        checkedOut.get(b).instruments());
             }
             for (int run = 1; run <= plan.runs(); run++) {
                 log("run " + run + " of " + plan.runs() + ": this version " + commit);
@@ -152,15 +157,16 @@ public final class Benchmark {
                     varied.get(v).add(measureSystem(repository, settings, target.resolve("logs-variant-" + (v + 1) + "-" + run),
                             variant.instruments()));
                 }
-                if (checkedOut != null) {
-                    log("run " + run + " of " + plan.runs() + ": the baseline " + checkedOut.commit());
-                    baseline.add(measureSystem(checkedOut.repository(), settings, target.resolve("logs-baseline-" + run),
-                            Deployment.Instruments.NONE));
+                for (int b = 0; b < checkedOut.size(); b++) {
+                    Baseline baseline = checkedOut.get(b);
+                    log("run " + run + " of " + plan.runs() + ": the baseline " + baseline.commit());
+                    baselines.get(b).add(measureSystem(baseline.repository(), settings,
+                            target.resolve("logs-baseline-" + (b + 1) + "-" + run), baseline.instruments()));
                 }
             }
         } finally {
-            if (checkedOut != null) {
-                checkedOut.close();
+            for (Baseline baseline : checkedOut) {
+                baseline.close();
             }
         }
         columns.add(new Report.Column("`" + commit + "` (this version)", current));
@@ -170,8 +176,8 @@ public final class Benchmark {
         for (int v = 0; v < plan.variants().size(); v++) {
             columns.add(new Report.Column(plan.variants().get(v).column(commit), varied.get(v)));
         }
-        if (checkedOut != null) {
-            columns.add(new Report.Column("`" + checkedOut.commit() + "` (baseline)", baseline));
+        for (int b = 0; b < checkedOut.size(); b++) {
+            columns.add(new Report.Column("`" + checkedOut.get(b).commit() + "` (baseline)", baselines.get(b)));
         }
         Report report = new Report(machine(), commit, limits, columns);
         Path page = settings.smoke() ? target.resolve("benchmarks-smoke.md") : repository.resolve("docs/benchmarks.md");

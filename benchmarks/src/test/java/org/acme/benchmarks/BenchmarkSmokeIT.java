@@ -17,7 +17,7 @@ class BenchmarkSmokeIT {
     void theBenchmarkRunsEndToEnd_andReportsEveryMeasurement() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
 
-        String report = Benchmark.run(repository, Settings.smokeRun(), new Benchmark.Plan(1, true, null, java.util.List.of())).markdown();
+        String report = Benchmark.run(repository, Settings.smokeRun(), new Benchmark.Plan(1, true, java.util.List.of(), java.util.List.of())).markdown();
 
         assertThat(report)
                 .contains("postgres transactions/s, 16 clients")

@@ -64,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
 
         /** 17, 25: from the installation's {@code release} file when it is not this JVM. */
-        int featureVersion() {
+        public int featureVersion() {
             if (home.equals(THIS.home())) {
                 return Runtime.version().feature();
             }

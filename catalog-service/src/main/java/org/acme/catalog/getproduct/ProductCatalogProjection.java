@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.acme.catalog.product.Product;
 import org.acme.catalog.product.ProductAddedEvent;
 import org.acme.catalog.product.ProductDetails;
+import org.acme.catalog.product.ProductEvent;
 import org.acme.catalog.product.ProductRemovedEvent;
 import org.acme.catalog.product.ProductUpdatedEvent;
 import org.acme.infrastructure.eventstore.InlineProjection;
@@ -39,21 +40,24 @@ public class ProductCatalogProjection implements InlineProjection {
 
     @Override
     public Uni<?> apply(StoredEvent<?> stored) {
-        if (stored.event() instanceof ProductAddedEvent added) {
-            ProductDetails details = added.details();
-            return sql.update(ADD, stored.streamId(), details.name(), details.description(), details.price(), details.cost(),
-                    details.supplier(), details.internalNotes(), details.category(), stored.version());
-        }
-        Uni<Integer> changed;
-        if (stored.event() instanceof ProductUpdatedEvent updated) {
-            ProductDetails details = updated.details();
-            changed = sql.update(DESCRIBE, details.name(), details.description(), details.price(), details.cost(),
-                    details.supplier(), details.internalNotes(), details.category(), stored.version(), stored.streamId());
-        } else if (stored.event() instanceof ProductRemovedEvent) {
-            changed = sql.update(REMOVE, stored.version(), stored.streamId());
-        } else {
-            throw new IllegalArgumentException("no change of the catalog follows " + stored.event().getClass().getName());
-        }
+        // A product's stream holds ProductEvents only; the switch is exhaustive over them.
+        return switch ((ProductEvent) stored.event()) {
+            case ProductAddedEvent added -> {
+                ProductDetails details = added.details();
+                yield sql.update(ADD, stored.streamId(), details.name(), details.description(), details.price(), details.cost(),
+                        details.supplier(), details.internalNotes(), details.category(), stored.version());
+            }
+            case ProductUpdatedEvent updated -> {
+                ProductDetails details = updated.details();
+                yield changedRow(stored, sql.update(DESCRIBE, details.name(), details.description(), details.price(),
+                        details.cost(), details.supplier(), details.internalNotes(), details.category(), stored.version(),
+                        stored.streamId()));
+            }
+            case ProductRemovedEvent _ -> changedRow(stored, sql.update(REMOVE, stored.version(), stored.streamId()));
+        };
+    }
+
+    private static Uni<Integer> changedRow(StoredEvent<?> stored, Uni<Integer> changed) {
         // Written with the product's first event: a product without its row is a fault, not a skip.
         return changed.invoke(rows -> {
             if (rows != 1) {

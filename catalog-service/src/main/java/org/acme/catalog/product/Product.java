@@ -69,15 +69,14 @@ public final class Product extends Aggregate<ProductEvent> {
 
     @Override
     protected void apply(ProductEvent event) {
-        if (event instanceof ProductAddedEvent added) {
-            id = added.productId();
-            details = added.details();
-        } else if (event instanceof ProductUpdatedEvent updated) {
-            details = updated.details();
-        } else if (event instanceof ProductRemovedEvent) {
-            removed = true;
-        } else {
-            throw new IllegalArgumentException("Product cannot apply " + event.getClass().getName());
+        // Exhaustive over the sealed ProductEvent: a new event type does not compile until applied here.
+        switch (event) {
+            case ProductAddedEvent added -> {
+                id = added.productId();
+                details = added.details();
+            }
+            case ProductUpdatedEvent updated -> details = updated.details();
+            case ProductRemovedEvent _ -> removed = true;
         }
     }
 }

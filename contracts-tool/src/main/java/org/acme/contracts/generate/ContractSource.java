@@ -25,7 +25,7 @@ import org.acme.contracts.sources.SourceScan;
 record ContractSource(RepositoryLayout layout, DeclaredType type, CompilationUnit unit, RecordDeclaration record) {
 
     private static final JavaParser PARSER = new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25));
 
     static ContractSource of(RepositoryLayout layout, String eventType) {
         DeclaredType type = SourceScan.of(layout).types().stream()

@@ -42,7 +42,7 @@ public final class SourceScan {
 
     private final RepositoryLayout layout;
     private final JavaParser parser = new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25));
     private final List<DeclaredType> types = new ArrayList<>();
     private final List<Instantiation> instantiations = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();

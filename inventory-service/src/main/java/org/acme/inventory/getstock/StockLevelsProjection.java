@@ -9,6 +9,7 @@ import org.acme.infrastructure.sql.Sql;
 import org.acme.inventory.stockitem.StockAdjustedEvent;
 import org.acme.inventory.stockitem.StockItem;
 import org.acme.inventory.stockitem.StockItemDiscontinuedEvent;
+import org.acme.inventory.stockitem.StockItemEvent;
 import org.acme.inventory.stockitem.StockItemRenamedEvent;
 import org.acme.inventory.stockitem.StockItemTrackedEvent;
 import org.acme.inventory.stockitem.StockReleasedEvent;
@@ -46,23 +47,16 @@ public class StockLevelsProjection implements InlineProjection {
     public Uni<?> apply(StoredEvent<?> stored) {
         UUID productId = stored.streamId();
         long version = stored.version();
-        Object event = stored.event();
-        if (event instanceof StockItemTrackedEvent tracked) {
-            return sql.update(TRACK, tracked.productId(), tracked.name(), version);
-        } else if (event instanceof StockItemRenamedEvent renamed) {
-            return sql.update(RENAME, renamed.name(), version, productId);
-        } else if (event instanceof StockItemDiscontinuedEvent) {
-            return sql.update(DISCONTINUE, version, productId);
-        } else if (event instanceof StockAdjustedEvent adjusted) {
-            return move(productId, adjusted.delta(), 0, version);
-        } else if (event instanceof StockReservedEvent reserved) {
-            return move(productId, 0, reserved.quantity(), version);
-        } else if (event instanceof StockReleasedEvent released) {
-            return move(productId, 0, -released.quantity(), version);
-        } else if (event instanceof StockShippedEvent shipped) {
-            return move(productId, -shipped.quantity(), -shipped.quantity(), version);
-        }
-        throw new IllegalArgumentException("stock_levels has no change for " + event.getClass().getName());
+        // A stock item's stream holds StockItemEvents only; the switch is exhaustive over them.
+        return switch ((StockItemEvent) stored.event()) {
+            case StockItemTrackedEvent tracked -> sql.update(TRACK, tracked.productId(), tracked.name(), version);
+            case StockItemRenamedEvent renamed -> sql.update(RENAME, renamed.name(), version, productId);
+            case StockItemDiscontinuedEvent _ -> sql.update(DISCONTINUE, version, productId);
+            case StockAdjustedEvent adjusted -> move(productId, adjusted.delta(), 0, version);
+            case StockReservedEvent reserved -> move(productId, 0, reserved.quantity(), version);
+            case StockReleasedEvent released -> move(productId, 0, -released.quantity(), version);
+            case StockShippedEvent shipped -> move(productId, -shipped.quantity(), -shipped.quantity(), version);
+        };
     }
 
     /** Stock on hand and reserved moved by these amounts. */

@@ -146,27 +146,28 @@ public final class StockItem extends Aggregate<StockItemEvent> {
 
     @Override
     protected void apply(StockItemEvent event) {
-        if (event instanceof StockItemTrackedEvent tracked) {
-            productId = tracked.productId();
-            name = tracked.name();
-            catalogVersion = tracked.catalogVersion();
-        } else if (event instanceof StockItemRenamedEvent renamed) {
-            name = renamed.name();
-            catalogVersion = Math.max(catalogVersion, renamed.catalogVersion());
-        } else if (event instanceof StockItemDiscontinuedEvent discontinuedEvent) {
-            discontinued = true;
-            catalogVersion = discontinuedEvent.catalogVersion();
-        } else if (event instanceof StockAdjustedEvent adjusted) {
-            onHand += adjusted.delta();
-        } else if (event instanceof StockReservedEvent reservedEvent) {
-            reserved += reservedEvent.quantity();
-        } else if (event instanceof StockReleasedEvent released) {
-            reserved -= released.quantity();
-        } else if (event instanceof StockShippedEvent shipped) {
-            reserved -= shipped.quantity();
-            onHand -= shipped.quantity();
-        } else {
-            throw new IllegalArgumentException("StockItem cannot apply " + event.getClass().getName());
+        // Exhaustive over the sealed StockItemEvent: a new event type does not compile until applied here.
+        switch (event) {
+            case StockItemTrackedEvent tracked -> {
+                productId = tracked.productId();
+                name = tracked.name();
+                catalogVersion = tracked.catalogVersion();
+            }
+            case StockItemRenamedEvent renamed -> {
+                name = renamed.name();
+                catalogVersion = Math.max(catalogVersion, renamed.catalogVersion());
+            }
+            case StockItemDiscontinuedEvent discontinuedEvent -> {
+                discontinued = true;
+                catalogVersion = discontinuedEvent.catalogVersion();
+            }
+            case StockAdjustedEvent adjusted -> onHand += adjusted.delta();
+            case StockReservedEvent reservedEvent -> reserved += reservedEvent.quantity();
+            case StockReleasedEvent released -> reserved -= released.quantity();
+            case StockShippedEvent shipped -> {
+                reserved -= shipped.quantity();
+                onHand -= shipped.quantity();
+            }
         }
     }
 }

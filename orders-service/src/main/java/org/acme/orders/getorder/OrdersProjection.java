@@ -8,6 +8,7 @@ import org.acme.infrastructure.sql.Sql;
 import org.acme.orders.order.Order;
 import org.acme.orders.order.OrderCancelledEvent;
 import org.acme.orders.order.OrderConfirmedEvent;
+import org.acme.orders.order.OrderEvent;
 import org.acme.orders.order.OrderPlacedEvent;
 import org.acme.orders.order.OrderRejectedEvent;
 import org.acme.orders.order.OrderShippedEvent;
@@ -41,25 +42,24 @@ public class OrdersProjection implements InlineProjection {
 
     @Override
     public Uni<?> apply(StoredEvent<?> stored) {
-        if (stored.event() instanceof OrderPlacedEvent placed) {
-            OrderState state = OrderState.of(placed.orderId(), placed.customerId(), OrderStatus.PENDING, placed.lines(),
-                    placed.total(), stored.version());
-            return sql.update(PLACE, state.id(), state.customerId(), state.status().name(), orders.linesJson(state), state.total(),
-                    placed.placedAt(), stored.version());
-        }
-        return sql.update(MOVE_ON, statusAfter(stored.event()).name(), stored.version(), stored.streamId());
+        // An order's stream holds OrderEvents only; the switch is exhaustive over them.
+        return switch ((OrderEvent) stored.event()) {
+            case OrderPlacedEvent placed -> place(placed, stored.version());
+            case OrderConfirmedEvent _ -> moveOn(stored, OrderStatus.CONFIRMED);
+            case OrderRejectedEvent _ -> moveOn(stored, OrderStatus.REJECTED);
+            case OrderCancelledEvent _ -> moveOn(stored, OrderStatus.CANCELLED);
+            case OrderShippedEvent _ -> moveOn(stored, OrderStatus.SHIPPED);
+        };
     }
 
-    private static OrderStatus statusAfter(Object event) {
-        if (event instanceof OrderConfirmedEvent) {
-            return OrderStatus.CONFIRMED;
-        } else if (event instanceof OrderRejectedEvent) {
-            return OrderStatus.REJECTED;
-        } else if (event instanceof OrderCancelledEvent) {
-            return OrderStatus.CANCELLED;
-        } else if (event instanceof OrderShippedEvent) {
-            return OrderStatus.SHIPPED;
-        }
-        throw new IllegalArgumentException("no status follows " + event.getClass().getName());
+    private Uni<Integer> place(OrderPlacedEvent placed, long version) {
+        OrderState state = OrderState.of(placed.orderId(), placed.customerId(), OrderStatus.PENDING, placed.lines(),
+                placed.total(), version);
+        return sql.update(PLACE, state.id(), state.customerId(), state.status().name(), orders.linesJson(state), state.total(),
+                placed.placedAt(), version);
+    }
+
+    private Uni<Integer> moveOn(StoredEvent<?> stored, OrderStatus status) {
+        return sql.update(MOVE_ON, status.name(), stored.version(), stored.streamId());
     }
 }

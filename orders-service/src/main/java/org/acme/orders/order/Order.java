@@ -86,22 +86,19 @@ public final class Order extends Aggregate<OrderEvent> {
 
     @Override
     protected void apply(OrderEvent event) {
-        if (event instanceof OrderPlacedEvent placed) {
-            id = placed.orderId();
-            customerId = placed.customerId();
-            lines = placed.lines();
-            total = placed.total();
-            status = OrderStatus.PENDING;
-        } else if (event instanceof OrderConfirmedEvent) {
-            status = OrderStatus.CONFIRMED;
-        } else if (event instanceof OrderRejectedEvent) {
-            status = OrderStatus.REJECTED;
-        } else if (event instanceof OrderCancelledEvent) {
-            status = OrderStatus.CANCELLED;
-        } else if (event instanceof OrderShippedEvent) {
-            status = OrderStatus.SHIPPED;
-        } else {
-            throw new IllegalArgumentException("Order cannot apply " + event.getClass().getName());
+        // Exhaustive over the sealed OrderEvent: a new event type does not compile until applied here.
+        switch (event) {
+            case OrderPlacedEvent placed -> {
+                id = placed.orderId();
+                customerId = placed.customerId();
+                lines = placed.lines();
+                total = placed.total();
+                status = OrderStatus.PENDING;
+            }
+            case OrderConfirmedEvent _ -> status = OrderStatus.CONFIRMED;
+            case OrderRejectedEvent _ -> status = OrderStatus.REJECTED;
+            case OrderCancelledEvent _ -> status = OrderStatus.CANCELLED;
+            case OrderShippedEvent _ -> status = OrderStatus.SHIPPED;
         }
     }
 }

@@ -14,10 +14,17 @@ import java.nio.file.Path;
  */
 record ClassArchive(Path file, boolean aotCache) {
 
-    /** The archive {@code jvm} reads for the service packaged in {@code applicationDirectory}. */
+    /**
+     * The archive {@code jvm} reads for the service packaged in {@code applicationDirectory}. A JVM
+     * given {@code -XX:} options of its own (a benchmark's variant) has an archive of its own: some
+     * change what an archive must match (an archive recorded with compact object headers is refused
+     * without them), and a refused archive is dropped without a word.
+     */
     static ClassArchive of(ServiceProcess.Jvm jvm, Path applicationDirectory) {
         boolean aotCache = jvm.featureVersion() >= 24;
-        String name = "class-archive-" + jvm.home().getFileName() + (aotCache ? ".aot" : ".jsa");
+        String flags = String.join(" ", jvm.options().stream().filter(option -> option.startsWith("-XX:")).toList());
+        String name = "class-archive-" + jvm.home().getFileName() + (flags.isEmpty() ? "" : "-" + Integer.toHexString(flags.hashCode()))
+                + (aotCache ? ".aot" : ".jsa");
         return new ClassArchive(applicationDirectory.resolve(name).toAbsolutePath(), aotCache);
     }
 

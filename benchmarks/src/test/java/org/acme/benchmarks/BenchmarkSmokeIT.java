@@ -26,6 +26,7 @@ class BenchmarkSmokeIT {
                 .contains("saga at 100 orders/s, one fresh product: p50 (ms)")
                 .contains("saga at 100 orders/s, one fresh product: CPU per order, inventory (ms)")
                 .contains("saga, one fresh product: orders/s the cores could carry at that CPU per order")
+                .contains("saga at the highest rate sustained, one fresh product: CPU per order, PostgreSQL (ms)")
                 .contains("relay drain of 5000 rows: rows/s")
                 .contains("relay drain of 5000 rows, seen arriving on a queue: rows/s")
                 .contains("tracing on")

@@ -69,19 +69,19 @@ final class SagaBench {
                 settings.spreadProducts() + " products")) {
             // Each run starts with nothing queued: the set-up above publishes too (stock adjustments).
             system.awaitSubscribersCaughtUp();
-            boolean byPart = on.equals("one fresh product");
+            boolean freshProduct = on.equals("one fresh product");
             CpuTime before = CpuTime.now(system);
             Run atHundred = run(100, settings.sagaRun().toNanos(), products.get(on), memory);
-            Map<String, Long> ticksAtHundred = CpuTime.now(system).since(before);
-            putCpuPerOrder(figures, "saga at 100 orders/s, " + on, ticksAtHundred, atHundred.confirmed(), byPart);
             if (atHundred.confirmed() > 0) {
+                double machine = putCpuPerOrder(figures, "saga at 100 orders/s, " + on, CpuTime.now(system).since(before),
+                        atHundred.confirmed(), freshProduct);
                 // The rate the machine's cores could carry at that cost: the ceiling no scheduling can lift.
-                figures.put("saga, " + on + ": orders/s the cores could carry at that CPU per order", Math.round(
-                        Runtime.getRuntime().availableProcessors() * 1_000 / millisPerOrder(ticksAtHundred.get(CpuTime.MACHINE), atHundred.confirmed())));
+                figures.put("saga, " + on + ": orders/s the cores could carry at that CPU per order",
+                        Math.round(Runtime.getRuntime().availableProcessors() * 1_000 / machine));
             }
             figures.put("saga at 100 orders/s, " + on + ": p50 (ms)", atHundred.p50());
             figures.put("saga at 100 orders/s, " + on + ": p99 (ms)", atHundred.p99());
-            if (system.traces() != null && on.equals("one fresh product")) {
+            if (system.traces() != null && freshProduct) {
                 putHops(figures, on);
             }
             int sustained = 0;
@@ -101,7 +101,7 @@ final class SagaBench {
             figures.put("saga, " + on + ": highest rate with p99 < 1 s (orders/s)", sustained);
             // An order costs less at higher rates (larger batches, fixed costs shared by more orders):
             // what it cost at the highest rate sustained, part by part, says what a higher one would need.
-            if (byPart && sustained > 0) {
+            if (freshProduct && confirmedAtSustained > 0) {
                 putCpuPerOrder(figures, "saga at the highest rate sustained, " + on, ticksAtSustained, confirmedAtSustained, true);
             }
         }
@@ -111,13 +111,11 @@ final class SagaBench {
     /**
      * The CPU one confirmed order cost, from the run's start until its last order was confirmed (or
      * given up on): the whole machine, and part by part (each service, PostgreSQL, RabbitMQ, the load)
-     * when asked.
+     * when asked. Answers the whole machine's, unrounded.
      */
-    private static void putCpuPerOrder(Figures figures, String run, Map<String, Long> ticks, int confirmed, boolean byPart) {
-        if (confirmed == 0) {
-            return;
-        }
-        figures.put(run + ": CPU per order, " + CpuTime.MACHINE + " (ms)", rounded(millisPerOrder(ticks.get(CpuTime.MACHINE), confirmed)));
+    private static double putCpuPerOrder(Figures figures, String run, Map<String, Long> ticks, int confirmed, boolean byPart) {
+        double machine = millisPerOrder(ticks.get(CpuTime.MACHINE), confirmed);
+        figures.put(run + ": CPU per order, " + CpuTime.MACHINE + " (ms)", rounded(machine));
         if (byPart) {
             ticks.forEach((part, spent) -> {
                 if (!part.equals(CpuTime.MACHINE)) {
@@ -125,6 +123,7 @@ final class SagaBench {
                 }
             });
         }
+        return machine;
     }
 
     private static double millisPerOrder(long ticks, int confirmed) {
